@@ -1,0 +1,11 @@
+//! Pure types and rules of Sermphalang: no I/O. Storage and HTTP call into this crate.
+
+pub mod access;
+pub mod error;
+pub mod import;
+pub mod password;
+pub mod registry;
+pub mod text;
+
+pub use access::{Account, Permission, Role};
+pub use error::{FieldError, Invalid};

@@ -1,0 +1,201 @@
+//! Logical backups: every table read in one consistent snapshot into a JSON document that
+//! either backend can restore. A file from a newer schema is refused.
+
+use crate::{Backend, Db, Result, StoreError, now};
+use serde_json::{Value, json};
+use sqlx::AssertSqlSafe;
+use sqlx::any::AnyTypeInfoKind;
+use sqlx::{Column, Row, ValueRef};
+
+const FORMAT: &str = "sermphalang-backup";
+
+/// Tables in an order that satisfies their foreign keys.
+pub const TABLES: &[&str] = &[
+    "regions",
+    "provinces",
+    "districts",
+    "sectors",
+    "title_prefixes",
+    "users",
+    "sessions",
+    "files",
+    "organizations",
+    "organization_sectors",
+    "people",
+    "person_networks",
+    "working_groups",
+    "working_group_members",
+    "import_batches",
+    "audit_log",
+];
+
+const IDENTITY_TABLES: &[&str] = &[
+    "users",
+    "files",
+    "organizations",
+    "people",
+    "working_groups",
+    "working_group_members",
+    "import_batches",
+    "audit_log",
+];
+
+pub async fn export(db: &Db) -> Result<Value> {
+    let mut tx = db.read().begin().await?;
+    if db.backend == Backend::Postgres {
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await?;
+    }
+    let version: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut tables = Vec::new();
+    for table in TABLES {
+        let rows = sqlx::query(AssertSqlSafe(format!("SELECT * FROM {table} ORDER BY 1")))
+            .fetch_all(&mut *tx)
+            .await?;
+        let columns: Vec<String> = rows
+            .first()
+            .map(|r| r.columns().iter().map(|c| c.name().to_string()).collect())
+            .unwrap_or_default();
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let mut values = Vec::with_capacity(columns.len());
+            for i in 0..columns.len() {
+                values.push(cell(row, i)?);
+            }
+            out.push(Value::Array(values));
+        }
+        tables.push(json!({ "name": table, "columns": columns, "rows": out }));
+    }
+    tx.commit().await?;
+    Ok(json!({
+        "format": FORMAT,
+        "schema_version": version.unwrap_or(0),
+        "created_at": now(),
+        "tables": tables,
+    }))
+}
+
+fn cell(row: &sqlx::any::AnyRow, i: usize) -> Result<Value> {
+    let raw = row.try_get_raw(i)?;
+    if raw.is_null() {
+        return Ok(Value::Null);
+    }
+    let kind = raw.type_info().kind();
+    Ok(match kind {
+        AnyTypeInfoKind::Bool
+        | AnyTypeInfoKind::SmallInt
+        | AnyTypeInfoKind::Integer
+        | AnyTypeInfoKind::BigInt => json!(row.try_get::<i64, _>(i)?),
+        AnyTypeInfoKind::Real | AnyTypeInfoKind::Double => json!(row.try_get::<f64, _>(i)?),
+        AnyTypeInfoKind::Blob => json!({ "hex": hex::encode(row.try_get::<Vec<u8>, _>(i)?) }),
+        AnyTypeInfoKind::Text => json!(row.try_get::<String, _>(i)?),
+        AnyTypeInfoKind::Null => Value::Null,
+    })
+}
+
+/// Replaces every row of every table with the backup's, in one transaction.
+pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
+    if backup.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(StoreError::Unusable(
+            "this file is not a Sermphalang backup".into(),
+        ));
+    }
+    let version = backup
+        .get("schema_version")
+        .and_then(Value::as_i64)
+        .unwrap_or(i64::MAX);
+    let ours = db.code_schema_version();
+    if version > ours {
+        return Err(StoreError::Unusable(format!(
+            "this backup is from a newer schema (version {version}) than this program knows \
+             (version {ours}); restore it with a newer Sermphalang"
+        )));
+    }
+    let tables = backup
+        .get("tables")
+        .and_then(Value::as_array)
+        .ok_or_else(|| StoreError::Unusable("the backup has no tables".into()))?;
+    let mut tx = db.write().begin().await?;
+    for table in TABLES.iter().rev() {
+        sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}")))
+            .execute(&mut *tx)
+            .await?;
+    }
+    let mut count = 0;
+    for table in TABLES {
+        let Some(t) = tables
+            .iter()
+            .find(|t| t.get("name").and_then(Value::as_str) == Some(table))
+        else {
+            continue;
+        };
+        let columns: Vec<&str> = t
+            .get("columns")
+            .and_then(Value::as_array)
+            .map(|c| c.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        if columns.iter().any(|c| !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_')) {
+            return Err(StoreError::Unusable(format!("the backup names an odd column in {table}")));
+        }
+        let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            columns.join(", "),
+            placeholders.join(", ")
+        );
+        for row in t.get("rows").and_then(Value::as_array).into_iter().flatten() {
+            let values = row.as_array().cloned().unwrap_or_default();
+            let mut q = sqlx::query(AssertSqlSafe(sql.to_string()));
+            for (column, value) in columns.iter().zip(values) {
+                q = match value {
+                    Value::Null if integer_column(column) => q.bind(None::<i64>),
+                    Value::Null => q.bind(None::<String>),
+                    Value::Number(n) => match n.as_i64() {
+                        Some(i) => q.bind(i),
+                        None => q.bind(n.as_f64().unwrap_or_default()),
+                    },
+                    Value::String(s) => q.bind(s),
+                    Value::Object(o) => {
+                        let bytes = o
+                            .get("hex")
+                            .and_then(Value::as_str)
+                            .and_then(|h| hex::decode(h).ok())
+                            .ok_or_else(|| {
+                                StoreError::Unusable(format!("a binary value in {table} is unreadable"))
+                            })?;
+                        q.bind(bytes)
+                    }
+                    Value::Bool(b) => q.bind(i64::from(b)),
+                    Value::Array(_) => {
+                        return Err(StoreError::Unusable(format!("an odd value in {table}")));
+                    }
+                };
+            }
+            q.execute(&mut *tx).await?;
+            count += 1;
+        }
+    }
+    if db.backend == Backend::Postgres {
+        for table in IDENTITY_TABLES {
+            sqlx::query(AssertSqlSafe(format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+                 COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            )))
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(count)
+}
+
+/// Nulls need a type on PostgreSQL; in this schema ids and codes are the integer columns,
+/// except the text codes of sectors.
+fn integer_column(name: &str) -> bool {
+    (name == "id" || name.ends_with("_id") || name.ends_with("_code") || name == "code"
+        || name == "created_by" || name == "consent_recorded_by")
+        && !matches!(name, "network_code" | "sector_code")
+}

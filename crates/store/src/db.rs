@@ -1,0 +1,208 @@
+use crate::{Result, StoreError};
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use std::path::Path;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database: a pool for reads and one for writes. On SQLite the write pool holds a single
+/// connection, so writers queue in the application instead of failing with SQLITE_BUSY.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub backend: Backend,
+    read: AnyPool,
+    write: AnyPool,
+}
+
+impl Db {
+    /// Opens the database named by `url`, or SQLite inside `data_dir` when `url` is `None`,
+    /// and runs the embedded migrations.
+    pub async fn open(url: Option<&str>, data_dir: &Path) -> Result<Db> {
+        let url = match url {
+            Some(u) if !u.trim().is_empty() => u.trim().to_string(),
+            _ => {
+                std::fs::create_dir_all(data_dir).map_err(|e| {
+                    StoreError::Unusable(format!(
+                        "cannot create the data folder {}: {e}",
+                        data_dir.display()
+                    ))
+                })?;
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    data_dir.join("sermphalang.sqlite").display()
+                )
+            }
+        };
+        let db = Db::connect(&url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    /// Connects without migrating. Explains in a sentence why a URL cannot be served.
+    pub async fn connect(url: &str) -> Result<Db> {
+        install_default_drivers();
+        let backend = backend_of(url)?;
+        let db = match backend {
+            Backend::Sqlite => {
+                let read = pool_options(backend, 8).connect(url).await;
+                let read = read.map_err(|e| unusable(url, e))?;
+                let write = pool_options(backend, 1).connect(url).await;
+                let write = write.map_err(|e| unusable(url, e))?;
+                Db { backend, read, write }
+            }
+            Backend::Postgres => {
+                let pool = pool_options(backend, 16).connect(url).await;
+                let pool = pool.map_err(|e| unusable(url, e))?;
+                Db {
+                    backend,
+                    read: pool.clone(),
+                    write: pool,
+                }
+            }
+        };
+        Ok(db)
+    }
+
+    pub async fn migrate(&self) -> Result<()> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.write).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.write).await?,
+        }
+        crate::geo::seed(self).await
+    }
+
+    /// The newest migration this binary knows.
+    pub fn code_schema_version(&self) -> i64 {
+        let migrator = match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        migrator.iter().map(|m| m.version).max().unwrap_or(0)
+    }
+
+    /// The newest migration applied to the database.
+    pub async fn schema_version(&self) -> Result<i64> {
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(&self.read)
+            .await?;
+        Ok(v.unwrap_or(0))
+    }
+
+    pub fn read(&self) -> &AnyPool {
+        &self.read
+    }
+
+    pub fn write(&self) -> &AnyPool {
+        &self.write
+    }
+
+    pub async fn ping(&self) -> bool {
+        self.read.execute("SELECT 1").await.is_ok()
+    }
+
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+}
+
+fn backend_of(url: &str) -> Result<Backend> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Backend::Postgres)
+    } else {
+        let scheme = url.split(':').next().unwrap_or_default();
+        Err(StoreError::Unusable(format!(
+            "DATABASE_URL uses the scheme \"{scheme}\", which Sermphalang cannot serve: \
+             use postgres://user:password@host/database, or leave DATABASE_URL unset for SQLite \
+             in the data folder."
+        )))
+    }
+}
+
+fn unusable(url: &str, e: sqlx::Error) -> StoreError {
+    StoreError::Unusable(format!(
+        "cannot connect to the database at {}: {e}",
+        redact(url)
+    ))
+}
+
+/// The URL without its password, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            let user = creds.split(':').next().unwrap_or_default();
+            format!("{}://{user}:***@{}", &url[..s], &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn pool_options(backend: Backend, max: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(max)
+        .min_connections(0)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                         PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                    )
+                    .await?;
+                }
+                Ok(())
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_schemes_are_explained() {
+        let err = backend_of("mysql://x@y/z").unwrap_err().to_string();
+        assert!(err.contains("\"mysql\""), "{err}");
+        assert!(err.contains("postgres://"), "{err}");
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("postgres://app:s3cret@db.local/sp"),
+            "postgres://app:***@db.local/sp"
+        );
+        assert_eq!(redact("sqlite://data/x.sqlite"), "sqlite://data/x.sqlite");
+    }
+
+    #[test]
+    fn sqlite_migrations_mirror_postgres() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut names: Vec<_> = std::fs::read_dir(dir.join("postgres"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert!(!names.is_empty());
+        for name in names {
+            let pg = std::fs::read_to_string(dir.join("postgres").join(&name)).unwrap();
+            let lite = std::fs::read_to_string(dir.join("sqlite").join(&name)).unwrap();
+            let expected = pg
+                .replace(
+                    "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+                    "INTEGER PRIMARY KEY",
+                )
+                .replace("BYTEA", "BLOB");
+            assert_eq!(lite, expected, "{name:?} differs beyond the two dialect words");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The Udon Thani demo: six networks, about 60 invented organizations, 120 invented people,
+//! the working group with its appointment order, and one account per role.
+
+pub mod catalog;
+
+use crate::audit::Actor;
+use crate::users::{self, NewUser};
+use crate::{Db, Result, org, person, working_group};
+use catalog::{ORGANIZATIONS, PEOPLE, WORKING_GROUP};
+use chrono::NaiveDate;
+use sermphalang_domain::Role;
+use sermphalang_domain::registry::{
+    MemberInput, MemberRole, OrgInput, OrgKind, PersonInput, Sector, WorkingGroupInput,
+};
+
+pub const UDON_THANI: i64 = 41;
+pub const KHON_KAEN: i64 = 40;
+
+/// A demo account: email, password, role, province, network, display name.
+pub struct DemoAccount {
+    pub email: &'static str,
+    pub password: &'static str,
+    pub role: Role,
+    pub province: Option<i64>,
+    pub network: Option<Sector>,
+    pub name: &'static str,
+}
+
+pub const ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        email: "admin@demo.example",
+        password: "demo-admin-2565",
+        role: Role::Admin,
+        province: None,
+        network: None,
+        name: "ผู้ดูแลระบบ",
+    },
+    DemoAccount {
+        email: "national@demo.example",
+        password: "demo-national-2565",
+        role: Role::National,
+        province: None,
+        network: None,
+        name: "เจ้าหน้าที่ศูนย์คุณธรรม",
+    },
+    DemoAccount {
+        email: "secretariat@demo.example",
+        password: "demo-secretariat-2565",
+        role: Role::Secretariat,
+        province: Some(UDON_THANI),
+        network: None,
+        name: "สำนักงานวัฒนธรรมจังหวัดอุดรธานี",
+    },
+    DemoAccount {
+        email: "coordinator@demo.example",
+        password: "demo-coordinator-2565",
+        role: Role::Coordinator,
+        province: Some(UDON_THANI),
+        network: Some(Sector::Religion),
+        name: "ผู้ประสานงานภาคศาสนา",
+    },
+    DemoAccount {
+        email: "member@demo.example",
+        password: "demo-member-2565",
+        role: Role::Member,
+        province: Some(UDON_THANI),
+        network: None,
+        name: "คณะทำงานติดตามประเมินผล",
+    },
+    DemoAccount {
+        email: "khonkaen@demo.example",
+        password: "demo-khonkaen-2565",
+        role: Role::Secretariat,
+        province: Some(KHON_KAEN),
+        network: None,
+        name: "สำนักงานวัฒนธรรมจังหวัดขอนแก่น",
+    },
+];
+
+/// Whether the database holds nothing yet, so the demo may be loaded.
+pub async fn is_empty(db: &Db) -> Result<bool> {
+    Ok(users::count(db).await? == 0)
+}
+
+/// Loads the demo. `hash` turns a password into its stored hash.
+pub async fn load(db: &Db, hash: impl Fn(&str) -> String) -> Result<()> {
+    let actor = Actor::system();
+    for a in ACCOUNTS {
+        users::create(
+            db,
+            &actor,
+            &NewUser {
+                email: a.email,
+                display_name: a.name,
+                password_hash: &hash(a.password),
+                role: a.role,
+                province: a.province,
+                network: a.network,
+            },
+        )
+        .await?;
+    }
+    let mut tx = db.write().begin().await?;
+    let mut org_ids = Vec::with_capacity(ORGANIZATIONS.len());
+    for o in ORGANIZATIONS {
+        let input = OrgInput {
+            name: o.name.to_string(),
+            kind: OrgKind::parse(o.kind).unwrap_or(OrgKind::Community),
+            sectors: o.sectors.iter().filter_map(|s| Sector::parse(s)).collect(),
+            district: i64::from(o.district),
+            phone: o.phone.to_string(),
+            email: o.email.to_string(),
+            address: String::new(),
+        };
+        org_ids.push(org::insert(&mut tx, &actor, UDON_THANI, &input).await?);
+    }
+    let mut person_ids = Vec::with_capacity(PEOPLE.len());
+    for p in PEOPLE {
+        let input = PersonInput {
+            prefix: p.prefix.to_string(),
+            first_name: p.first.to_string(),
+            last_name: p.last.to_string(),
+            position: p.position.to_string(),
+            organization: org_ids.get(p.org).copied(),
+            networks: p.networks.iter().filter_map(|s| Sector::parse(s)).collect(),
+            phone: p.phone.to_string(),
+            email: p.email.to_string(),
+        };
+        person_ids.push(person::insert(&mut tx, &actor, UDON_THANI, &input).await?);
+    }
+    tx.commit().await?;
+    let (y, m, d) = catalog::WORKING_GROUP_ORDER_DATE;
+    let order_date = NaiveDate::from_ymd_opt(y, m, d);
+    let group = working_group::create(
+        db,
+        &actor,
+        UDON_THANI,
+        &WorkingGroupInput {
+            name: catalog::WORKING_GROUP_NAME.to_string(),
+            order_number: catalog::WORKING_GROUP_ORDER_NUMBER.to_string(),
+            order_date,
+        },
+        None,
+    )
+    .await?;
+    for m in WORKING_GROUP {
+        working_group::add_member(
+            db,
+            &actor,
+            UDON_THANI,
+            group,
+            &MemberInput {
+                person: person_ids[m.person],
+                role: MemberRole::parse(m.role).unwrap_or(MemberRole::Member),
+                term_start: order_date,
+                term_end: NaiveDate::from_ymd_opt(2024, 9, 30),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}

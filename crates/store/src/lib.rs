@@ -1,0 +1,26 @@
+//! Persistence for Sermphalang over SQLite and PostgreSQL through one code path (sqlx's `Any`
+//! driver), with embedded migrations and reference data.
+
+pub mod audit;
+pub mod backup;
+mod db;
+pub mod demo;
+mod error;
+pub mod files;
+pub mod geo;
+pub mod imports;
+pub mod org;
+pub mod page;
+pub mod person;
+pub mod sessions;
+pub mod testing;
+mod time;
+pub mod users;
+pub mod working_group;
+
+pub use db::{Backend, Db};
+pub use error::StoreError;
+pub use page::{Page, PageRequest};
+pub use time::now;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

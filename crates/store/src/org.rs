@@ -1,0 +1,337 @@
+//! Organizations of a province and the networks they belong to.
+
+use crate::audit::{self, Actor};
+use crate::page::{Bind, Filter, contains_pattern, in_list};
+use crate::{Db, Page, PageRequest, Result, StoreError, now};
+use sermphalang_domain::registry::{OrgInput, OrgKind, Sector};
+use sermphalang_domain::{FieldError, Invalid};
+use sermphalang_thai::sort_key;
+use serde::Serialize;
+use sqlx::AssertSqlSafe;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Organization {
+    pub id: i64,
+    pub province_code: i64,
+    pub district_code: i64,
+    pub name: String,
+    pub kind: OrgKind,
+    pub sectors: Vec<Sector>,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub archived_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OrgFilter {
+    pub q: String,
+    pub sector: Option<Sector>,
+    pub district: Option<i64>,
+    pub kind: Option<OrgKind>,
+    pub archived: bool,
+}
+
+const COLUMNS: &str = "o.id, o.province_code, o.district_code, o.name, o.kind, o.phone, o.email, \
+                       o.address, o.created_at, o.updated_at, o.archived_at";
+
+fn from_row(r: &AnyRow) -> Organization {
+    Organization {
+        id: r.get(0),
+        province_code: r.get(1),
+        district_code: r.get(2),
+        name: r.get(3),
+        kind: OrgKind::parse(r.get::<String, _>(4).as_str()).unwrap_or(OrgKind::Community),
+        sectors: Vec::new(),
+        phone: r.get(5),
+        email: r.get(6),
+        address: r.get(7),
+        created_at: r.get(8),
+        updated_at: r.get(9),
+        archived_at: r.get(10),
+    }
+}
+
+fn search_text(input: &OrgInput) -> String {
+    format!("{} {} {}", input.name, input.email, input.phone).to_lowercase()
+}
+
+pub async fn list(
+    db: &Db,
+    province: i64,
+    filter: &OrgFilter,
+    page: PageRequest,
+) -> Result<Page<Organization>> {
+    let mut f = Filter::new("FROM organizations o WHERE o.province_code = $1");
+    f.binds.push(Bind::Int(province));
+    f.sql.push_str(if filter.archived {
+        " AND o.archived_at IS NOT NULL"
+    } else {
+        " AND o.archived_at IS NULL"
+    });
+    if !filter.q.trim().is_empty() {
+        f.and(
+            "o.search_text LIKE ? ESCAPE '\\'",
+            Bind::Text(contains_pattern(&filter.q)),
+        );
+    }
+    if let Some(s) = filter.sector {
+        f.and(
+            "EXISTS (SELECT 1 FROM organization_sectors s WHERE s.organization_id = o.id \
+             AND s.sector_code = ?)",
+            Bind::Text(s.code().into()),
+        );
+    }
+    if let Some(d) = filter.district {
+        f.and("o.district_code = ?", Bind::Int(d));
+    }
+    if let Some(k) = filter.kind {
+        f.and("o.kind = ?", Bind::Text(k.code().into()));
+    }
+    let total = f
+        .scalar(&format!("SELECT COUNT(*) {}", f.sql))
+        .fetch_one(db.read())
+        .await?;
+    let n = f.binds.len();
+    let sql = format!(
+        "SELECT {COLUMNS} {} ORDER BY o.sort_key, o.id LIMIT ${} OFFSET ${}",
+        f.sql,
+        n + 1,
+        n + 2
+    );
+    let rows = f
+        .query(&sql)
+        .bind(page.per_page)
+        .bind(page.offset())
+        .fetch_all(db.read())
+        .await?;
+    let mut items: Vec<Organization> = rows.iter().map(from_row).collect();
+    attach_sectors(db, &mut items).await?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+async fn attach_sectors(db: &Db, items: &mut [Organization]) -> Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "SELECT organization_id, sector_code FROM organization_sectors WHERE organization_id IN {}",
+        in_list(0, items.len())
+    );
+    let mut q = sqlx::query(AssertSqlSafe(sql.to_string()));
+    for o in items.iter() {
+        q = q.bind(o.id);
+    }
+    let mut by_org: HashMap<i64, Vec<Sector>> = HashMap::new();
+    for r in q.fetch_all(db.read()).await? {
+        if let Some(s) = Sector::parse(r.get::<String, _>(1).as_str()) {
+            by_org.entry(r.get(0)).or_default().push(s);
+        }
+    }
+    for o in items.iter_mut() {
+        let mut sectors = by_org.remove(&o.id).unwrap_or_default();
+        sectors.sort();
+        o.sectors = sectors;
+    }
+    Ok(())
+}
+
+/// One organization of the province; another province's id is simply not found.
+pub async fn find(db: &Db, province: i64, id: i64) -> Result<Organization> {
+    let row = sqlx::query(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM organizations o WHERE o.id = $1 AND o.province_code = $2"
+    )))
+    .bind(id)
+    .bind(province)
+    .fetch_optional(db.read())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let mut items = vec![from_row(&row)];
+    attach_sectors(db, &mut items).await?;
+    Ok(items.remove(0))
+}
+
+/// Ids and names of the province's active organizations, in Thai order, for choosers.
+pub async fn options(db: &Db, province: i64) -> Result<Vec<(i64, String)>> {
+    let rows = sqlx::query(
+        "SELECT id, name FROM organizations WHERE province_code = $1 AND archived_at IS NULL \
+         ORDER BY sort_key, id",
+    )
+    .bind(province)
+    .fetch_all(db.read())
+    .await?;
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}
+
+pub async fn create(db: &Db, actor: &Actor, province: i64, input: &OrgInput) -> Result<i64> {
+    let mut tx = db.write().begin().await?;
+    let id = insert(&mut tx, actor, province, input).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Inserts within the caller's transaction, so imports are all or nothing.
+pub async fn insert(
+    tx: &mut Transaction<'_, Any>,
+    actor: &Actor,
+    province: i64,
+    input: &OrgInput,
+) -> Result<i64> {
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO organizations (province_code, district_code, name, sort_key, search_text, \
+         kind, phone, email, address, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+    )
+    .bind(province)
+    .bind(input.district)
+    .bind(input.name.clone())
+    .bind(sort_key(&input.name))
+    .bind(search_text(input))
+    .bind(input.kind.code())
+    .bind(input.phone.clone())
+    .bind(input.email.clone())
+    .bind(input.address.clone())
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(duplicate_name)?;
+    write_sectors(tx, id, &input.sectors).await?;
+    let after = serde_json::to_value(input).ok();
+    audit::record(tx, actor, Some(province), "create", "organization", Some(id), None, after)
+        .await?;
+    Ok(id)
+}
+
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    id: i64,
+    input: &OrgInput,
+) -> Result<()> {
+    let before = find(db, province, id).await?;
+    let mut tx = db.write().begin().await?;
+    sqlx::query(
+        "UPDATE organizations SET district_code = $1, name = $2, sort_key = $3, search_text = $4, \
+         kind = $5, phone = $6, email = $7, address = $8, updated_at = $9 \
+         WHERE id = $10 AND province_code = $11",
+    )
+    .bind(input.district)
+    .bind(input.name.clone())
+    .bind(sort_key(&input.name))
+    .bind(search_text(input))
+    .bind(input.kind.code())
+    .bind(input.phone.clone())
+    .bind(input.email.clone())
+    .bind(input.address.clone())
+    .bind(now())
+    .bind(id)
+    .bind(province)
+    .execute(&mut *tx)
+    .await
+    .map_err(duplicate_name)?;
+    sqlx::query("DELETE FROM organization_sectors WHERE organization_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    write_sectors(&mut tx, id, &input.sectors).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        "update",
+        "organization",
+        Some(id),
+        serde_json::to_value(&before).ok(),
+        serde_json::to_value(input).ok(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_archived(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    id: i64,
+    archived: bool,
+) -> Result<()> {
+    find(db, province, id).await?;
+    let mut tx = db.write().begin().await?;
+    sqlx::query(
+        "UPDATE organizations SET archived_at = $1, updated_at = $2 WHERE id = $3 AND province_code = $4",
+    )
+    .bind(archived.then(now))
+    .bind(now())
+    .bind(id)
+    .bind(province)
+    .execute(&mut *tx)
+    .await?;
+    let action = if archived { "archive" } else { "restore" };
+    audit::record(&mut tx, actor, Some(province), action, "organization", Some(id), None, None)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Names already used in a district of the province, to find duplicates before importing.
+pub async fn existing_names(db: &Db, province: i64) -> Result<Vec<(i64, String)>> {
+    let rows = sqlx::query("SELECT district_code, name FROM organizations WHERE province_code = $1")
+        .bind(province)
+        .fetch_all(db.read())
+        .await?;
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}
+
+/// Organization counts of the province per sector network (active only).
+pub async fn count_by_sector(db: &Db, province: i64) -> Result<Vec<(Sector, i64)>> {
+    let rows = sqlx::query(
+        "SELECT s.sector_code, COUNT(*) FROM organization_sectors s \
+         JOIN organizations o ON o.id = s.organization_id \
+         WHERE o.province_code = $1 AND o.archived_at IS NULL GROUP BY s.sector_code",
+    )
+    .bind(province)
+    .fetch_all(db.read())
+    .await?;
+    let counts: HashMap<String, i64> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    Ok(Sector::ALL
+        .iter()
+        .map(|s| (*s, counts.get(s.code()).copied().unwrap_or(0)))
+        .collect())
+}
+
+async fn write_sectors(tx: &mut Transaction<'_, Any>, id: i64, sectors: &[Sector]) -> Result<()> {
+    for s in sectors {
+        sqlx::query("INSERT INTO organization_sectors (organization_id, sector_code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(s.code())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+fn duplicate_name(e: sqlx::Error) -> StoreError {
+    let err = StoreError::from(e);
+    if err.is_unique_violation() {
+        StoreError::Invalid(Invalid(vec![FieldError::new(
+            "name",
+            "มีหน่วยงานชื่อนี้ในอำเภอเดียวกันอยู่แล้ว",
+            "An organization with this name already exists in the district",
+        )]))
+    } else {
+        err
+    }
+}

@@ -1,0 +1,134 @@
+use serde::Serialize;
+
+pub const PER_PAGE: i64 = 50;
+
+/// Which page of a list to show, counted from 1.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl PageRequest {
+    pub fn new(page: Option<i64>) -> Self {
+        Self {
+            page: page.unwrap_or(1).clamp(1, 1_000_000),
+            per_page: PER_PAGE,
+        }
+    }
+
+    pub fn all() -> Self {
+        Self {
+            page: 1,
+            per_page: i64::MAX / 2,
+        }
+    }
+
+    pub fn offset(&self) -> i64 {
+        (self.page - 1) * self.per_page
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl<T> Page<T> {
+    pub fn pages(&self) -> i64 {
+        ((self.total + self.per_page - 1) / self.per_page).max(1)
+    }
+
+    pub fn has_prev(&self) -> bool {
+        self.page > 1
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.page < self.pages()
+    }
+
+    pub fn first_number(&self) -> i64 {
+        if self.total == 0 {
+            0
+        } else {
+            (self.page - 1) * self.per_page + 1
+        }
+    }
+
+    pub fn last_number(&self) -> i64 {
+        (self.first_number() + self.items.len() as i64 - 1).max(0)
+    }
+}
+
+/// Binds collected while a query is built, applied in order.
+#[derive(Debug, Clone)]
+pub(crate) enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+pub(crate) struct Filter {
+    pub sql: String,
+    pub binds: Vec<Bind>,
+}
+
+impl Filter {
+    pub fn new(base: &str) -> Self {
+        Self {
+            sql: base.to_string(),
+            binds: Vec::new(),
+        }
+    }
+
+    /// Appends `clause`, in which `?` stands for the next placeholder.
+    pub fn and(&mut self, clause: &str, bind: Bind) {
+        let n = self.binds.len() + 1;
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&clause.replacen('?', &format!("${n}"), 1));
+        self.binds.push(bind);
+    }
+
+    pub fn query(&self, sql: &str) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments> {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.to_string()));
+        for b in &self.binds {
+            q = match b {
+                Bind::Int(i) => q.bind(*i),
+                Bind::Text(t) => q.bind(t.clone()),
+            };
+        }
+        q
+    }
+
+    pub fn scalar(&self, sql: &str) -> sqlx::query::QueryScalar<'_, sqlx::Any, i64, sqlx::any::AnyArguments> {
+        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()));
+        for b in &self.binds {
+            q = match b {
+                Bind::Int(i) => q.bind(*i),
+                Bind::Text(t) => q.bind(t.clone()),
+            };
+        }
+        q
+    }
+}
+
+/// A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards escaped.
+pub(crate) fn contains_pattern(text: &str) -> String {
+    let mut p = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// `IN ($a, $b, ...)` placeholders starting after `offset` binds.
+pub(crate) fn in_list(offset: usize, count: usize) -> String {
+    let items: Vec<String> = (1..=count).map(|i| format!("${}", offset + i)).collect();
+    format!("({})", items.join(", "))
+}

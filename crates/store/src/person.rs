@@ -1,0 +1,352 @@
+//! People of a province's networks: only the personal data the work needs, with the consent
+//! under which it was recorded (PDPA).
+
+use crate::audit::{self, Actor};
+use crate::page::{Bind, Filter, contains_pattern, in_list};
+use crate::{Db, Page, PageRequest, Result, StoreError, now};
+use sermphalang_domain::registry::{PersonInput, Sector};
+use sermphalang_domain::{FieldError, Invalid};
+use sermphalang_thai::sort_key;
+use serde::Serialize;
+use sqlx::AssertSqlSafe;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Person {
+    pub id: i64,
+    pub province_code: i64,
+    pub prefix: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub position: String,
+    pub organization_id: Option<i64>,
+    pub organization_name: Option<String>,
+    pub networks: Vec<Sector>,
+    pub phone: String,
+    pub email: String,
+    pub consent_at: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub archived_at: Option<String>,
+}
+
+impl Person {
+    /// The name as Thai writes it: the prefix joined to the given name, then the surname.
+    pub fn full_name(&self) -> String {
+        full_name(&self.prefix, &self.first_name, &self.last_name)
+    }
+}
+
+pub fn full_name(prefix: &str, first: &str, last: &str) -> String {
+    let joiner = if prefix.is_ascii() && !prefix.is_empty() { " " } else { "" };
+    format!("{prefix}{joiner}{first} {last}").trim().to_string()
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PersonFilter {
+    pub q: String,
+    pub network: Option<Sector>,
+    pub organization: Option<i64>,
+    pub archived: bool,
+}
+
+const COLUMNS: &str = "p.id, p.province_code, p.prefix, p.first_name, p.last_name, p.position, \
+                       p.organization_id, o.name, p.phone, p.email, p.consent_at, p.created_at, \
+                       p.updated_at, p.archived_at";
+const FROM: &str = "FROM people p LEFT JOIN organizations o ON o.id = p.organization_id";
+
+fn from_row(r: &AnyRow) -> Person {
+    Person {
+        id: r.get(0),
+        province_code: r.get(1),
+        prefix: r.get(2),
+        first_name: r.get(3),
+        last_name: r.get(4),
+        position: r.get(5),
+        organization_id: r.get(6),
+        organization_name: r.get(7),
+        networks: Vec::new(),
+        phone: r.get(8),
+        email: r.get(9),
+        consent_at: r.get(10),
+        created_at: r.get(11),
+        updated_at: r.get(12),
+        archived_at: r.get(13),
+    }
+}
+
+fn sort_name(input: &PersonInput) -> String {
+    format!("{} {}", input.first_name, input.last_name)
+}
+
+fn search_text(input: &PersonInput) -> String {
+    format!(
+        "{}{} {} {} {} {}",
+        input.prefix, input.first_name, input.last_name, input.position, input.email, input.phone
+    )
+    .to_lowercase()
+}
+
+pub async fn list(
+    db: &Db,
+    province: i64,
+    filter: &PersonFilter,
+    page: PageRequest,
+) -> Result<Page<Person>> {
+    let mut f = Filter::new(&format!("{FROM} WHERE p.province_code = $1"));
+    f.binds.push(Bind::Int(province));
+    f.sql.push_str(if filter.archived {
+        " AND p.archived_at IS NOT NULL"
+    } else {
+        " AND p.archived_at IS NULL"
+    });
+    if !filter.q.trim().is_empty() {
+        f.and(
+            "p.search_text LIKE ? ESCAPE '\\'",
+            Bind::Text(contains_pattern(&filter.q)),
+        );
+    }
+    if let Some(n) = filter.network {
+        f.and(
+            "EXISTS (SELECT 1 FROM person_networks n WHERE n.person_id = p.id AND n.sector_code = ?)",
+            Bind::Text(n.code().into()),
+        );
+    }
+    if let Some(o) = filter.organization {
+        f.and("p.organization_id = ?", Bind::Int(o));
+    }
+    let total = f
+        .scalar(&format!("SELECT COUNT(*) {}", f.sql))
+        .fetch_one(db.read())
+        .await?;
+    let n = f.binds.len();
+    let sql = format!(
+        "SELECT {COLUMNS} {} ORDER BY p.sort_key, p.id LIMIT ${} OFFSET ${}",
+        f.sql,
+        n + 1,
+        n + 2
+    );
+    let rows = f
+        .query(&sql)
+        .bind(page.per_page)
+        .bind(page.offset())
+        .fetch_all(db.read())
+        .await?;
+    let mut items: Vec<Person> = rows.iter().map(from_row).collect();
+    attach_networks(db, &mut items).await?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+async fn attach_networks(db: &Db, items: &mut [Person]) -> Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "SELECT person_id, sector_code FROM person_networks WHERE person_id IN {}",
+        in_list(0, items.len())
+    );
+    let mut q = sqlx::query(AssertSqlSafe(sql.to_string()));
+    for p in items.iter() {
+        q = q.bind(p.id);
+    }
+    let mut by_person: HashMap<i64, Vec<Sector>> = HashMap::new();
+    for r in q.fetch_all(db.read()).await? {
+        if let Some(s) = Sector::parse(r.get::<String, _>(1).as_str()) {
+            by_person.entry(r.get(0)).or_default().push(s);
+        }
+    }
+    for p in items.iter_mut() {
+        let mut networks = by_person.remove(&p.id).unwrap_or_default();
+        networks.sort();
+        p.networks = networks;
+    }
+    Ok(())
+}
+
+pub async fn find(db: &Db, province: i64, id: i64) -> Result<Person> {
+    let row = sqlx::query(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} {FROM} WHERE p.id = $1 AND p.province_code = $2"
+    )))
+    .bind(id)
+    .bind(province)
+    .fetch_optional(db.read())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let mut items = vec![from_row(&row)];
+    attach_networks(db, &mut items).await?;
+    Ok(items.remove(0))
+}
+
+/// Ids and display names of the province's active people, in Thai order, for choosers.
+pub async fn options(db: &Db, province: i64) -> Result<Vec<(i64, String)>> {
+    let rows = sqlx::query(
+        "SELECT id, prefix, first_name, last_name FROM people \
+         WHERE province_code = $1 AND archived_at IS NULL ORDER BY sort_key, id",
+    )
+    .bind(province)
+    .fetch_all(db.read())
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let name = full_name(r.get(1), r.get(2), r.get(3));
+            (r.get(0), name)
+        })
+        .collect())
+}
+
+pub async fn create(db: &Db, actor: &Actor, province: i64, input: &PersonInput) -> Result<i64> {
+    let mut tx = db.write().begin().await?;
+    let id = insert(&mut tx, actor, province, input).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn insert(
+    tx: &mut Transaction<'_, Any>,
+    actor: &Actor,
+    province: i64,
+    input: &PersonInput,
+) -> Result<i64> {
+    check_organization(tx, province, input.organization).await?;
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO people (province_code, prefix, first_name, last_name, sort_key, search_text, \
+         position, organization_id, phone, email, consent_at, consent_recorded_by, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $11) \
+         RETURNING id",
+    )
+    .bind(province)
+    .bind(input.prefix.clone())
+    .bind(input.first_name.clone())
+    .bind(input.last_name.clone())
+    .bind(sort_key(&sort_name(input)))
+    .bind(search_text(input))
+    .bind(input.position.clone())
+    .bind(input.organization)
+    .bind(input.phone.clone())
+    .bind(input.email.clone())
+    .bind(at)
+    .bind(actor.user_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    write_networks(tx, id, &input.networks).await?;
+    let after = serde_json::to_value(input).ok();
+    audit::record(tx, actor, Some(province), "create", "person", Some(id), None, after).await?;
+    Ok(id)
+}
+
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    id: i64,
+    input: &PersonInput,
+) -> Result<()> {
+    let before = find(db, province, id).await?;
+    let mut tx = db.write().begin().await?;
+    check_organization(&mut tx, province, input.organization).await?;
+    sqlx::query(
+        "UPDATE people SET prefix = $1, first_name = $2, last_name = $3, sort_key = $4, \
+         search_text = $5, position = $6, organization_id = $7, phone = $8, email = $9, \
+         updated_at = $10 WHERE id = $11 AND province_code = $12",
+    )
+    .bind(input.prefix.clone())
+    .bind(input.first_name.clone())
+    .bind(input.last_name.clone())
+    .bind(sort_key(&sort_name(input)))
+    .bind(search_text(input))
+    .bind(input.position.clone())
+    .bind(input.organization)
+    .bind(input.phone.clone())
+    .bind(input.email.clone())
+    .bind(now())
+    .bind(id)
+    .bind(province)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM person_networks WHERE person_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    write_networks(&mut tx, id, &input.networks).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        "update",
+        "person",
+        Some(id),
+        serde_json::to_value(&before).ok(),
+        serde_json::to_value(input).ok(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_archived(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    id: i64,
+    archived: bool,
+) -> Result<()> {
+    find(db, province, id).await?;
+    let mut tx = db.write().begin().await?;
+    sqlx::query(
+        "UPDATE people SET archived_at = $1, updated_at = $2 WHERE id = $3 AND province_code = $4",
+    )
+    .bind(archived.then(now))
+    .bind(now())
+    .bind(id)
+    .bind(province)
+    .execute(&mut *tx)
+    .await?;
+    let action = if archived { "archive" } else { "restore" };
+    audit::record(&mut tx, actor, Some(province), action, "person", Some(id), None, None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn check_organization(
+    tx: &mut Transaction<'_, Any>,
+    province: i64,
+    organization: Option<i64>,
+) -> Result<()> {
+    let Some(org) = organization else {
+        return Ok(());
+    };
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM organizations WHERE id = $1 AND province_code = $2")
+            .bind(org)
+            .bind(province)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if found.is_none() {
+        return Err(StoreError::Invalid(Invalid(vec![FieldError::new(
+            "organization",
+            "ไม่พบหน่วยงานที่เลือกในจังหวัดนี้",
+            "The chosen organization is not in this province",
+        )])));
+    }
+    Ok(())
+}
+
+async fn write_networks(tx: &mut Transaction<'_, Any>, id: i64, networks: &[Sector]) -> Result<()> {
+    for s in networks {
+        sqlx::query("INSERT INTO person_networks (person_id, sector_code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(s.code())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
