@@ -1,1 +1,263 @@
-fn main() {}
+//! The `sermphalang` binary: serve, demo, migrate, user, backup, restore.
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use sermphalang_domain::registry::Sector;
+use sermphalang_domain::{Role, password};
+use sermphalang_store::audit::Actor;
+use sermphalang_store::users::{self, NewUser};
+use sermphalang_store::{Db, backup, demo};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(
+    name = "sermphalang",
+    version,
+    about = "Moral Province platform (จังหวัดคุณธรรม)"
+)]
+struct Cli {
+    /// Data folder; SQLite lives here unless DATABASE_URL names PostgreSQL.
+    #[arg(
+        long,
+        global = true,
+        default_value = "./data",
+        env = "SERMPHALANG_DATA"
+    )]
+    data: PathBuf,
+    /// postgres://user:password@host/db; unset means SQLite in the data folder.
+    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+    /// Log as JSON lines instead of text.
+    #[arg(long, global = true, env = "SERMPHALANG_LOG_JSON")]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(clap::Args, Clone)]
+struct ServeArgs {
+    #[arg(long, default_value = "127.0.0.1:8080", env = "SERMPHALANG_ADDR")]
+    addr: SocketAddr,
+    /// Mark cookies Secure; set when a TLS proxy serves the site.
+    #[arg(long, env = "SERMPHALANG_SECURE_COOKIES")]
+    secure_cookies: bool,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            secure_cookies: false,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application (the default).
+    Serve(ServeArgs),
+    /// Load the Udon Thani demo into an empty data folder, then serve.
+    Demo(ServeArgs),
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write a consistent backup of the whole database to FILE (safe while serving).
+    Backup { file: PathBuf },
+    /// Replace the database's contents with FILE; refuses a backup from a newer schema.
+    Restore { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; the password is read from SERMPHALANG_PASSWORD or asked for.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// admin, national, secretariat, coordinator or member
+        #[arg(long)]
+        role: String,
+        /// Province code (e.g. 41 for Udon Thani); needed for provincial roles.
+        #[arg(long)]
+        province: Option<i64>,
+        /// Network of a coordinator: public, private, community, education, religion, media.
+        #[arg(long)]
+        network: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+#[tokio::main]
+async fn main() {
+    let cli = Cli::parse();
+    init_logs(cli.log_json);
+    if let Err(e) = run(cli).await {
+        eprintln!("sermphalang: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn init_logs(json: bool) {
+    let filter = EnvFilter::try_from_env("SERMPHALANG_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open(cli: &Cli) -> Result<Db> {
+    Ok(Db::open(cli.database_url.as_deref(), &cli.data).await?)
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    match &cli.command {
+        None => serve(&cli, ServeArgs::default(), false).await,
+        Some(Command::Serve(args)) => serve(&cli, args.clone(), false).await,
+        Some(Command::Demo(args)) => serve(&cli, args.clone(), true).await,
+        Some(Command::Migrate) => {
+            let db = open(&cli).await?;
+            println!("schema version {}", db.schema_version().await?);
+            Ok(())
+        }
+        Some(Command::User(UserCommand::Add {
+            email,
+            role,
+            province,
+            network,
+            name,
+        })) => {
+            let role = Role::parse(role).with_context(|| {
+                format!("unknown role \"{role}\": use admin, national, secretariat, coordinator or member")
+            })?;
+            let network = match network {
+                Some(n) => {
+                    Some(Sector::parse(n).with_context(|| format!("unknown network \"{n}\""))?)
+                }
+                None => None,
+            };
+            if role == Role::Coordinator && network.is_none() {
+                bail!("a coordinator needs --network");
+            }
+            let secret = match std::env::var("SERMPHALANG_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => read_password()?,
+            };
+            if secret.chars().count() < password::MIN_LENGTH {
+                bail!(
+                    "the password needs at least {} characters",
+                    password::MIN_LENGTH
+                );
+            }
+            let db = open(&cli).await?;
+            let id = users::create(
+                &db,
+                &Actor::system(),
+                &NewUser {
+                    email,
+                    display_name: name.as_deref().unwrap_or(email),
+                    password_hash: &password::hash(&secret),
+                    role,
+                    province: *province,
+                    network,
+                },
+            )
+            .await
+            .map_err(explain)?;
+            println!("created account {id} ({email}, {})", role.code());
+            Ok(())
+        }
+        Some(Command::Backup { file }) => {
+            let db = open(&cli).await?;
+            let doc = backup::export(&db).await?;
+            write_atomically(file, &serde_json::to_vec(&doc)?)?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+        Some(Command::Restore { file }) => {
+            let text =
+                std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+            let doc: serde_json::Value = serde_json::from_slice(&text)
+                .with_context(|| format!("{} is not a Sermphalang backup", file.display()))?;
+            let db = open(&cli).await?;
+            let rows = backup::restore(&db, &doc).await?;
+            println!("restored {rows} rows from {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+fn explain(e: sermphalang_store::StoreError) -> anyhow::Error {
+    match e {
+        sermphalang_store::StoreError::Invalid(i) => anyhow::anyhow!("{}", i.summary_en()),
+        other => other.into(),
+    }
+}
+
+fn read_password() -> Result<String> {
+    eprint!("password: ");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
+    let db = open(cli).await?;
+    if load_demo {
+        if demo::is_empty(&db).await? {
+            demo::load(&db, password::hash).await?;
+            tracing::info!("loaded the Udon Thani demo");
+        } else {
+            tracing::info!("the data folder already holds data; the demo was not loaded again");
+        }
+    }
+    let state = sermphalang_web::AppState::new(db.clone(), args.secure_cookies).await?;
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    let addr = listener.local_addr()?;
+    println!("Sermphalang is serving on http://{addr}");
+    if load_demo {
+        println!("Demo accounts (email / password):");
+        for a in demo::ACCOUNTS {
+            println!("  {:<10} {:<28} {}", a.role.code(), a.email, a.password);
+        }
+    }
+    sermphalang_web::serve(listener, state, shutdown_signal()).await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down; letting requests in flight finish");
+}

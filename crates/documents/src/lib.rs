@@ -1,1 +1,10 @@
+//! Spreadsheet import (.xlsx, .csv) and export for Sermphalang.
 
+pub mod export;
+pub mod sheet;
+
+pub use export::{ExportError, defuse_formula, write_csv, write_xlsx};
+pub use sheet::{
+    MAX_COLUMNS, MAX_COMPRESSION_RATIO, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, ReadError,
+    Sheet, read_sheet,
+};

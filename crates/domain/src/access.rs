@@ -74,8 +74,8 @@ pub enum Permission {
     RegistryRead,
     /// Create and edit organizations and people (coordinators: their network only).
     RegistryWrite,
-    /// Create and edit working groups and their appointment orders.
-    WorkingGroupWrite,
+    /// Manage a province: working groups, appointment orders, imports.
+    ProvinceManage,
     /// Read the audit log of a province.
     AuditRead,
     /// The list of every province.
@@ -101,7 +101,7 @@ impl Account {
         match permission {
             Public | SignedIn | RegistryRead => true,
             RegistryWrite => matches!(self.role, Admin | Secretariat | Coordinator),
-            WorkingGroupWrite | AuditRead => matches!(self.role, Admin | Secretariat),
+            ProvinceManage | AuditRead => matches!(self.role, Admin | Secretariat),
             NationalRead => matches!(self.role, Admin | National),
         }
     }
@@ -163,7 +163,7 @@ mod tests {
         for role in Role::ALL {
             let a = account(role, Some(Sector::Public));
             let expected = matches!(role, Role::Admin | Role::Secretariat);
-            assert_eq!(a.has(Permission::WorkingGroupWrite), expected, "{role:?}");
+            assert_eq!(a.has(Permission::ProvinceManage), expected, "{role:?}");
             assert_eq!(a.has(Permission::AuditRead), expected, "{role:?}");
         }
     }

@@ -60,11 +60,19 @@ impl Invalid {
     }
 
     pub fn summary_th(&self) -> String {
-        self.0.iter().map(|e| e.th.as_str()).collect::<Vec<_>>().join("; ")
+        self.0
+            .iter()
+            .map(|e| e.th.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     pub fn summary_en(&self) -> String {
-        self.0.iter().map(|e| e.en.as_str()).collect::<Vec<_>>().join("; ")
+        self.0
+            .iter()
+            .map(|e| e.en.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 

@@ -124,9 +124,24 @@ mod tests {
 
     #[test]
     fn thai_and_english_headers_are_read() {
-        let h = strings(&["\u{feff}ชื่อหน่วยงาน", "kind", "ภาคีเครือข่าย", "District", "หมายเหตุ"]);
+        let h = strings(&[
+            "\u{feff}ชื่อหน่วยงาน",
+            "kind",
+            "ภาคีเครือข่าย",
+            "District",
+            "หมายเหตุ",
+        ]);
         let m = ImportKind::Organizations.map_headers(&h).unwrap();
-        assert_eq!(m, [Some("name"), Some("kind"), Some("sectors"), Some("district"), None]);
+        assert_eq!(
+            m,
+            [
+                Some("name"),
+                Some("kind"),
+                Some("sectors"),
+                Some("district"),
+                None
+            ]
+        );
     }
 
     #[test]
@@ -134,9 +149,19 @@ mod tests {
         let e = ImportKind::People
             .map_headers(&strings(&["ชื่อ", "นามสกุล"]))
             .unwrap_err();
-        assert!(e.th.contains("ภาคีเครือข่าย") && e.th.contains("ความยินยอม"), "{}", e.th);
+        assert!(
+            e.th.contains("ภาคีเครือข่าย") && e.th.contains("ความยินยอม"),
+            "{}",
+            e.th
+        );
         let e = ImportKind::Organizations
-            .map_headers(&strings(&["name", "ชื่อหน่วยงาน", "kind", "networks", "district"]))
+            .map_headers(&strings(&[
+                "name",
+                "ชื่อหน่วยงาน",
+                "kind",
+                "networks",
+                "district",
+            ]))
             .unwrap_err();
         assert!(e.th.contains("ซ้ำ"), "{}", e.th);
     }

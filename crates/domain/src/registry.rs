@@ -101,7 +101,10 @@ pub struct OrgInput {
 impl OrgForm {
     /// Checks every field; `district_in_province` says whether a code is a district of the
     /// province the organization is registered in.
-    pub fn validate(&self, district_in_province: impl Fn(i64) -> bool) -> Result<OrgInput, Invalid> {
+    pub fn validate(
+        &self,
+        district_in_province: impl Fn(i64) -> bool,
+    ) -> Result<OrgInput, Invalid> {
         let mut errors = Invalid::default();
         let name = collect(
             &mut errors,
@@ -184,11 +187,21 @@ impl PersonForm {
         }
         let first_name = collect(
             &mut errors,
-            text::required(&self.first_name, "first_name", ("ชื่อ", "First name"), SHORT_MAX),
+            text::required(
+                &self.first_name,
+                "first_name",
+                ("ชื่อ", "First name"),
+                SHORT_MAX,
+            ),
         );
         let last_name = collect(
             &mut errors,
-            text::optional(&self.last_name, "last_name", ("นามสกุล", "Last name"), SHORT_MAX),
+            text::optional(
+                &self.last_name,
+                "last_name",
+                ("นามสกุล", "Last name"),
+                SHORT_MAX,
+            ),
         );
         let position = collect(
             &mut errors,
@@ -441,7 +454,10 @@ mod tests {
         };
         let errors = form.validate(|d| d / 100 == 41).unwrap_err();
         let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["name", "kind", "sectors", "district", "phone", "email"]);
+        assert_eq!(
+            fields,
+            ["name", "kind", "sectors", "district", "phone", "email"]
+        );
         assert!(errors.summary_th().contains("army"));
     }
 
@@ -468,7 +484,10 @@ mod tests {
             consent: "on".into(),
             ..form
         };
-        assert_eq!(ok.validate(|p| p == "นาง").unwrap().networks, [Sector::Media]);
+        assert_eq!(
+            ok.validate(|p| p == "นาง").unwrap().networks,
+            [Sector::Media]
+        );
     }
 
     #[test]

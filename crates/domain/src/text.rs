@@ -94,7 +94,10 @@ mod tests {
     fn required_text_is_trimmed_and_bounded() {
         let label = ("ชื่อ", "Name");
         assert_eq!(required("  วัดโพธิ์  ", "name", label, 10).unwrap(), "วัดโพธิ์");
-        assert_eq!(required("   ", "name", label, 10).unwrap_err().field, "name");
+        assert_eq!(
+            required("   ", "name", label, 10).unwrap_err().field,
+            "name"
+        );
         assert!(required("กขคงจฉชซฌญฎ", "name", label, 10).is_err());
         assert!(required("a\u{0}b", "name", label, 10).is_err());
     }
@@ -108,7 +111,10 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(email(" Info@Wat.Example ", "email").unwrap(), "info@wat.example");
+        assert_eq!(
+            email(" Info@Wat.Example ", "email").unwrap(),
+            "info@wat.example"
+        );
         assert_eq!(email("", "email").unwrap(), "");
         for bad in ["a", "a@b", "@b.c", "a@.c", "a b@c.d", "a@b.c."] {
             assert!(email(bad, "email").is_err(), "{bad}");

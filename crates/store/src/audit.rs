@@ -69,10 +69,12 @@ pub async fn list(db: &Db, province: Option<i64>, page: PageRequest) -> Result<P
         Some(p) => ("province_code = $1", p),
         None => ("$1 = $1", 0),
     };
-    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT COUNT(*) FROM audit_log WHERE {cond}")))
-        .bind(bind)
-        .fetch_one(db.read())
-        .await?;
+    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM audit_log WHERE {cond}"
+    )))
+    .bind(bind)
+    .fetch_one(db.read())
+    .await?;
     let rows = sqlx::query(AssertSqlSafe(format!(
         "SELECT id, at, user_email, action, entity, entity_id, before_json, after_json \
          FROM audit_log WHERE {cond} ORDER BY id DESC LIMIT $2 OFFSET $3"

@@ -137,8 +137,13 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
             .and_then(Value::as_array)
             .map(|c| c.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
-        if columns.iter().any(|c| !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_')) {
-            return Err(StoreError::Unusable(format!("the backup names an odd column in {table}")));
+        if columns
+            .iter()
+            .any(|c| !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'))
+        {
+            return Err(StoreError::Unusable(format!(
+                "the backup names an odd column in {table}"
+            )));
         }
         let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
@@ -146,7 +151,12 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
             columns.join(", "),
             placeholders.join(", ")
         );
-        for row in t.get("rows").and_then(Value::as_array).into_iter().flatten() {
+        for row in t
+            .get("rows")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let values = row.as_array().cloned().unwrap_or_default();
             let mut q = sqlx::query(AssertSqlSafe(sql.to_string()));
             for (column, value) in columns.iter().zip(values) {
@@ -164,7 +174,9 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
                             .and_then(Value::as_str)
                             .and_then(|h| hex::decode(h).ok())
                             .ok_or_else(|| {
-                                StoreError::Unusable(format!("a binary value in {table} is unreadable"))
+                                StoreError::Unusable(format!(
+                                    "a binary value in {table} is unreadable"
+                                ))
                             })?;
                         q.bind(bytes)
                     }
@@ -195,7 +207,11 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
 /// Nulls need a type on PostgreSQL; in this schema ids and codes are the integer columns,
 /// except the text codes of sectors.
 fn integer_column(name: &str) -> bool {
-    (name == "id" || name.ends_with("_id") || name.ends_with("_code") || name == "code"
-        || name == "created_by" || name == "consent_recorded_by")
+    (name == "id"
+        || name.ends_with("_id")
+        || name.ends_with("_code")
+        || name == "code"
+        || name == "created_by"
+        || name == "consent_recorded_by")
         && !matches!(name, "network_code" | "sector_code")
 }

@@ -53,7 +53,11 @@ impl Db {
                 let read = read.map_err(|e| unusable(url, e))?;
                 let write = pool_options(backend, 1).connect(url).await;
                 let write = write.map_err(|e| unusable(url, e))?;
-                Db { backend, read, write }
+                Db {
+                    backend,
+                    read,
+                    write,
+                }
             }
             Backend::Postgres => {
                 let pool = pool_options(backend, 16).connect(url).await;
@@ -70,8 +74,16 @@ impl Db {
 
     pub async fn migrate(&self) -> Result<()> {
         match self.backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.write).await?,
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.write).await?,
+            Backend::Sqlite => {
+                sqlx::migrate!("./migrations/sqlite")
+                    .run(&self.write)
+                    .await?
+            }
+            Backend::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.write)
+                    .await?
+            }
         }
         crate::geo::seed(self).await
     }
@@ -202,7 +214,10 @@ mod tests {
                     "INTEGER PRIMARY KEY",
                 )
                 .replace("BYTEA", "BLOB");
-            assert_eq!(lite, expected, "{name:?} differs beyond the two dialect words");
+            assert_eq!(
+                lite, expected,
+                "{name:?} differs beyond the two dialect words"
+            );
         }
     }
 }

@@ -2,9 +2,9 @@
 //! its licence), the six sector networks and the title prefixes.
 
 use crate::{Db, Result};
+use serde::Serialize;
 use sermphalang_domain::registry::Sector;
 use sermphalang_thai::sort_key;
-use serde::Serialize;
 use sqlx::AssertSqlSafe;
 use sqlx::Row;
 
@@ -103,7 +103,9 @@ impl Geo {
     }
 
     pub fn districts_of(&self, province: i64) -> impl Iterator<Item = &District> {
-        self.districts.iter().filter(move |d| d.province_code == province)
+        self.districts
+            .iter()
+            .filter(move |d| d.province_code == province)
     }
 
     /// Finds a district of the province by code, Thai name or English name.

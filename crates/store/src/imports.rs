@@ -4,10 +4,10 @@
 use crate::audit::{self, Actor};
 use crate::geo::Geo;
 use crate::{Db, Result, StoreError, now, org, person};
+use serde::Serialize;
 use sermphalang_domain::import::ImportKind;
 use sermphalang_domain::registry::{OrgForm, OrgInput, PersonForm, PersonInput};
 use sermphalang_domain::{FieldError, Invalid};
-use serde::Serialize;
 use sqlx::Row;
 use std::collections::HashSet;
 
@@ -79,8 +79,14 @@ pub async fn prepare(
     if table.rows.len() > MAX_ROWS {
         preview.file_error = Some(FieldError::new(
             "file",
-            format!("ไฟล์มี {} แถว เกินกว่าที่นำเข้าได้ครั้งละ {MAX_ROWS} แถว", table.rows.len()),
-            format!("The file has {} rows; at most {MAX_ROWS} can be imported at once", table.rows.len()),
+            format!(
+                "ไฟล์มี {} แถว เกินกว่าที่นำเข้าได้ครั้งละ {MAX_ROWS} แถว",
+                table.rows.len()
+            ),
+            format!(
+                "The file has {} rows; at most {MAX_ROWS} can be imported at once",
+                table.rows.len()
+            ),
         ));
         return Ok(preview);
     }
@@ -209,7 +215,10 @@ async fn check_people(
     let mut inputs = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
         let org_name = cell(row, "organization");
-        let org_id = orgs.iter().find(|(_, n)| n == org_name.trim()).map(|(id, _)| *id);
+        let org_id = orgs
+            .iter()
+            .find(|(_, n)| n == org_name.trim())
+            .map(|(id, _)| *id);
         let form = PersonForm {
             prefix: cell(row, "prefix"),
             first_name: cell(row, "first_name"),
@@ -232,7 +241,10 @@ async fn check_people(
             check.errors.push(FieldError::new(
                 "organization",
                 format!("ไม่พบหน่วยงาน \"{}\" ในทะเบียนของจังหวัด", org_name.trim()),
-                format!("No organization \"{}\" in the province's registry", org_name.trim()),
+                format!(
+                    "No organization \"{}\" in the province's registry",
+                    org_name.trim()
+                ),
             ));
         }
         match result {
@@ -306,8 +318,17 @@ pub async fn confirm(db: &Db, actor: &Actor, province: i64, batch: i64) -> Resul
         return Err(StoreError::NotFound);
     }
     let after = serde_json::json!({ "kind": kind.code(), "rows": count });
-    audit::record(&mut tx, actor, Some(province), "import", kind.code(), Some(batch), None, Some(after))
-        .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        "import",
+        kind.code(),
+        Some(batch),
+        None,
+        Some(after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(count)
 }

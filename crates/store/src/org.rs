@@ -3,10 +3,10 @@
 use crate::audit::{self, Actor};
 use crate::page::{Bind, Filter, contains_pattern, in_list};
 use crate::{Db, Page, PageRequest, Result, StoreError, now};
+use serde::Serialize;
 use sermphalang_domain::registry::{OrgInput, OrgKind, Sector};
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_thai::sort_key;
-use serde::Serialize;
 use sqlx::AssertSqlSafe;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -208,8 +208,17 @@ pub async fn insert(
     .map_err(duplicate_name)?;
     write_sectors(tx, id, &input.sectors).await?;
     let after = serde_json::to_value(input).ok();
-    audit::record(tx, actor, Some(province), "create", "organization", Some(id), None, after)
-        .await?;
+    audit::record(
+        tx,
+        actor,
+        Some(province),
+        "create",
+        "organization",
+        Some(id),
+        None,
+        after,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -280,18 +289,28 @@ pub async fn set_archived(
     .execute(&mut *tx)
     .await?;
     let action = if archived { "archive" } else { "restore" };
-    audit::record(&mut tx, actor, Some(province), action, "organization", Some(id), None, None)
-        .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        action,
+        "organization",
+        Some(id),
+        None,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Names already used in a district of the province, to find duplicates before importing.
 pub async fn existing_names(db: &Db, province: i64) -> Result<Vec<(i64, String)>> {
-    let rows = sqlx::query("SELECT district_code, name FROM organizations WHERE province_code = $1")
-        .bind(province)
-        .fetch_all(db.read())
-        .await?;
+    let rows =
+        sqlx::query("SELECT district_code, name FROM organizations WHERE province_code = $1")
+            .bind(province)
+            .fetch_all(db.read())
+            .await?;
     Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
 }
 
@@ -314,11 +333,13 @@ pub async fn count_by_sector(db: &Db, province: i64) -> Result<Vec<(Sector, i64)
 
 async fn write_sectors(tx: &mut Transaction<'_, Any>, id: i64, sectors: &[Sector]) -> Result<()> {
     for s in sectors {
-        sqlx::query("INSERT INTO organization_sectors (organization_id, sector_code) VALUES ($1, $2)")
-            .bind(id)
-            .bind(s.code())
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO organization_sectors (organization_id, sector_code) VALUES ($1, $2)",
+        )
+        .bind(id)
+        .bind(s.code())
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }

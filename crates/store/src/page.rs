@@ -87,7 +87,8 @@ impl Filter {
     pub fn and(&mut self, clause: &str, bind: Bind) {
         let n = self.binds.len() + 1;
         self.sql.push_str(" AND ");
-        self.sql.push_str(&clause.replacen('?', &format!("${n}"), 1));
+        self.sql
+            .push_str(&clause.replacen('?', &format!("${n}"), 1));
         self.binds.push(bind);
     }
 
@@ -102,7 +103,10 @@ impl Filter {
         q
     }
 
-    pub fn scalar(&self, sql: &str) -> sqlx::query::QueryScalar<'_, sqlx::Any, i64, sqlx::any::AnyArguments> {
+    pub fn scalar(
+        &self,
+        sql: &str,
+    ) -> sqlx::query::QueryScalar<'_, sqlx::Any, i64, sqlx::any::AnyArguments> {
         let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()));
         for b in &self.binds {
             q = match b {

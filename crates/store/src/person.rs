@@ -4,10 +4,10 @@
 use crate::audit::{self, Actor};
 use crate::page::{Bind, Filter, contains_pattern, in_list};
 use crate::{Db, Page, PageRequest, Result, StoreError, now};
+use serde::Serialize;
 use sermphalang_domain::registry::{PersonInput, Sector};
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_thai::sort_key;
-use serde::Serialize;
 use sqlx::AssertSqlSafe;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -40,7 +40,11 @@ impl Person {
 }
 
 pub fn full_name(prefix: &str, first: &str, last: &str) -> String {
-    let joiner = if prefix.is_ascii() && !prefix.is_empty() { " " } else { "" };
+    let joiner = if prefix.is_ascii() && !prefix.is_empty() {
+        " "
+    } else {
+        ""
+    };
     format!("{prefix}{joiner}{first} {last}").trim().to_string()
 }
 
@@ -239,7 +243,17 @@ pub async fn insert(
     .await?;
     write_networks(tx, id, &input.networks).await?;
     let after = serde_json::to_value(input).ok();
-    audit::record(tx, actor, Some(province), "create", "person", Some(id), None, after).await?;
+    audit::record(
+        tx,
+        actor,
+        Some(province),
+        "create",
+        "person",
+        Some(id),
+        None,
+        after,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -311,7 +325,17 @@ pub async fn set_archived(
     .execute(&mut *tx)
     .await?;
     let action = if archived { "archive" } else { "restore" };
-    audit::record(&mut tx, actor, Some(province), action, "person", Some(id), None, None).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        action,
+        "person",
+        Some(id),
+        None,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

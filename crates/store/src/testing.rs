@@ -30,7 +30,9 @@ fn unique_name() -> String {
 
 pub async fn sqlite() -> TestDb {
     let dir = std::env::temp_dir().join(unique_name());
-    let db = Db::open(None, &dir).await.expect("open a SQLite test database");
+    let db = Db::open(None, &dir)
+        .await
+        .expect("open a SQLite test database");
     TestDb { db, dir: Some(dir) }
 }
 
@@ -45,18 +47,27 @@ pub async fn postgres(test: &str) -> Option<TestDb> {
         return None;
     };
     let name = unique_name();
-    let admin = Db::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+    let admin = Db::connect(&admin_url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(admin.write())
         .await
         .expect("create a PostgreSQL test database");
     admin.close().await;
-    let (base, _) = admin_url.rsplit_once('/').expect("a database URL with a path");
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("a database URL with a path");
     let url = format!("{base}/{name}");
-    let db = Db::open(Some(&url), std::path::Path::new(".")).await.expect("migrate");
+    let db = Db::open(Some(&url), std::path::Path::new("."))
+        .await
+        .expect("migrate");
     assert_eq!(db.backend, Backend::Postgres);
     if let Ok(log) = std::env::var("PG_TEST_LOG")
-        && let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(log)
+        && let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
     {
         let _ = writeln!(f, "{test}");
     }

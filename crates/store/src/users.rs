@@ -68,8 +68,17 @@ pub async fn create(db: &Db, actor: &Actor, user: &NewUser<'_>) -> Result<i64> {
         "email": user.email, "role": user.role.code(), "province": user.province,
         "network": user.network.map(|n| n.code()),
     });
-    audit::record(&mut tx, actor, user.province, "create", "user", Some(id), None, Some(after))
-        .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        user.province,
+        "create",
+        "user",
+        Some(id),
+        None,
+        Some(after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -101,9 +110,11 @@ pub async fn find_for_login(db: &Db, email: &str) -> Result<Option<(Account, Str
 }
 
 pub async fn list(db: &Db) -> Result<Vec<Account>> {
-    let rows = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} FROM users ORDER BY id")))
-        .fetch_all(db.read())
-        .await?;
+    let rows = sqlx::query(AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM users ORDER BY id"
+    )))
+    .fetch_all(db.read())
+    .await?;
     Ok(rows.iter().filter_map(account_from_row).collect())
 }
 

@@ -4,9 +4,9 @@ use crate::audit::{self, Actor};
 use crate::person::full_name;
 use crate::{Db, Result, StoreError, files, now};
 use chrono::NaiveDate;
+use serde::Serialize;
 use sermphalang_domain::registry::{MemberInput, MemberRole, WorkingGroupInput};
 use sermphalang_thai::sort_key;
-use serde::Serialize;
 use sqlx::AssertSqlSafe;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -130,8 +130,15 @@ pub async fn create(
     let mut tx = db.write().begin().await?;
     let file = match order {
         Some(f) => Some(
-            files::insert(&mut tx, province, actor.user_id, f.name, "application/pdf", f.data)
-                .await?,
+            files::insert(
+                &mut tx,
+                province,
+                actor.user_id,
+                f.name,
+                "application/pdf",
+                f.data,
+            )
+            .await?,
         ),
         None => None,
     };
@@ -150,8 +157,17 @@ pub async fn create(
     .fetch_one(&mut *tx)
     .await?;
     let after = serde_json::to_value(input).ok();
-    audit::record(&mut tx, actor, Some(province), "create", "working_group", Some(id), None, after)
-        .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        "create",
+        "working_group",
+        Some(id),
+        None,
+        after,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -168,8 +184,15 @@ pub async fn update(
     let mut tx = db.write().begin().await?;
     let file = match order {
         Some(f) => Some(
-            files::insert(&mut tx, province, actor.user_id, f.name, "application/pdf", f.data)
-                .await?,
+            files::insert(
+                &mut tx,
+                province,
+                actor.user_id,
+                f.name,
+                "application/pdf",
+                f.data,
+            )
+            .await?,
         ),
         None => before.order_file_id,
     };
@@ -234,8 +257,17 @@ pub async fn add_member(
     .fetch_one(&mut *tx)
     .await?;
     let after = serde_json::to_value(input).ok();
-    audit::record(&mut tx, actor, Some(province), "add_member", "working_group", Some(group), None, after)
-        .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        "add_member",
+        "working_group",
+        Some(group),
+        None,
+        after,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -249,17 +281,27 @@ pub async fn remove_member(
 ) -> Result<()> {
     find(db, province, group).await?;
     let mut tx = db.write().begin().await?;
-    let done = sqlx::query("DELETE FROM working_group_members WHERE id = $1 AND working_group_id = $2")
-        .bind(member)
-        .bind(group)
-        .execute(&mut *tx)
-        .await?;
+    let done =
+        sqlx::query("DELETE FROM working_group_members WHERE id = $1 AND working_group_id = $2")
+            .bind(member)
+            .bind(group)
+            .execute(&mut *tx)
+            .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
     let before = serde_json::json!({ "member_id": member });
-    audit::record(&mut tx, actor, Some(province), "remove_member", "working_group", Some(group), Some(before), None)
-        .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        "remove_member",
+        "working_group",
+        Some(group),
+        Some(before),
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

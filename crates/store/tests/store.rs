@@ -44,7 +44,10 @@ async fn reference_data_is_loaded_once() {
         assert!(geo.find_district(UDON, "เมืองขอนแก่น").is_none());
         assert!(geo.prefix_known("นางสาว"));
         t.db.migrate().await.unwrap();
-        assert_eq!(Geo::load(&t.db).await.unwrap().districts.len(), geo.districts.len());
+        assert_eq!(
+            Geo::load(&t.db).await.unwrap().districts.len(),
+            geo.districts.len()
+        );
     }
 }
 
@@ -60,23 +63,68 @@ async fn organizations_list_in_thai_order_with_filters_and_pages() {
             ("ขอนไม้ชุมชน", 4101, Sector::Media),
             ("โรงเรียนบ้านโนน", 4101, Sector::Education),
         ] {
-            org::create(db, &actor, UDON, &org(name, d, &[s])).await.unwrap();
+            org::create(db, &actor, UDON, &org(name, d, &[s]))
+                .await
+                .unwrap();
         }
-        let all = org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None)).await.unwrap();
+        let all = org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None))
+            .await
+            .unwrap();
         assert_eq!(
             names(&all),
-            ["กลุ่มแม่บ้าน 50%_off", "เกษตรกรบ้านเชียง", "ไก่ชนบ้านดุง", "ขอนไม้ชุมชน", "โรงเรียนบ้านโนน"]
+            [
+                "กลุ่มแม่บ้าน 50%_off",
+                "เกษตรกรบ้านเชียง",
+                "ไก่ชนบ้านดุง",
+                "ขอนไม้ชุมชน",
+                "โรงเรียนบ้านโนน"
+            ]
         );
-        let f = OrgFilter { q: "50%_".into(), ..OrgFilter::default() };
-        assert_eq!(names(&org::list(db, UDON, &f, PageRequest::new(None)).await.unwrap()), ["กลุ่มแม่บ้าน 50%_off"]);
-        let f = OrgFilter { q: "%".into(), ..OrgFilter::default() };
-        assert_eq!(org::list(db, UDON, &f, PageRequest::new(None)).await.unwrap().total, 1);
-        let f = OrgFilter { sector: Some(Sector::Community), district: Some(4101), ..OrgFilter::default() };
-        assert_eq!(names(&org::list(db, UDON, &f, PageRequest::new(None)).await.unwrap()), ["กลุ่มแม่บ้าน 50%_off"]);
+        let f = OrgFilter {
+            q: "50%_".into(),
+            ..OrgFilter::default()
+        };
+        assert_eq!(
+            names(
+                &org::list(db, UDON, &f, PageRequest::new(None))
+                    .await
+                    .unwrap()
+            ),
+            ["กลุ่มแม่บ้าน 50%_off"]
+        );
+        let f = OrgFilter {
+            q: "%".into(),
+            ..OrgFilter::default()
+        };
+        assert_eq!(
+            org::list(db, UDON, &f, PageRequest::new(None))
+                .await
+                .unwrap()
+                .total,
+            1
+        );
+        let f = OrgFilter {
+            sector: Some(Sector::Community),
+            district: Some(4101),
+            ..OrgFilter::default()
+        };
+        assert_eq!(
+            names(
+                &org::list(db, UDON, &f, PageRequest::new(None))
+                    .await
+                    .unwrap()
+            ),
+            ["กลุ่มแม่บ้าน 50%_off"]
+        );
         let mut small = PageRequest::new(Some(2));
         small.per_page = 2;
-        let page2 = org::list(db, UDON, &OrgFilter::default(), small).await.unwrap();
-        assert_eq!((page2.total, page2.pages(), names(&page2)), (5, 3, vec!["ไก่ชนบ้านดุง", "ขอนไม้ชุมชน"]));
+        let page2 = org::list(db, UDON, &OrgFilter::default(), small)
+            .await
+            .unwrap();
+        assert_eq!(
+            (page2.total, page2.pages(), names(&page2)),
+            (5, 3, vec!["ไก่ชนบ้านดุง", "ขอนไม้ชุมชน"])
+        );
     }
 }
 
@@ -86,9 +134,14 @@ async fn records_of_another_province_are_not_found_and_names_are_kept_as_typed()
         let db = &t.db;
         let actor = Actor::system();
         let tricky = r#"ชมรม "คนดี" <script>alert('x')</script>'; DROP TABLE organizations;--"#;
-        let id = org::create(db, &actor, UDON, &org(tricky, 4101, &[Sector::Community])).await.unwrap();
+        let id = org::create(db, &actor, UDON, &org(tricky, 4101, &[Sector::Community]))
+            .await
+            .unwrap();
         assert_eq!(org::find(db, UDON, id).await.unwrap().name, tricky);
-        assert!(matches!(org::find(db, 40, id).await, Err(StoreError::NotFound)));
+        assert!(matches!(
+            org::find(db, 40, id).await,
+            Err(StoreError::NotFound)
+        ));
         let dup = org::create(db, &actor, UDON, &org(tricky, 4101, &[Sector::Media])).await;
         assert!(matches!(dup, Err(StoreError::Invalid(e)) if e.0[0].field == "name"));
         let stranger = PersonInput {
@@ -103,7 +156,13 @@ async fn records_of_another_province_are_not_found_and_names_are_kept_as_typed()
         };
         let err = person::create(db, &actor, 40, &stranger).await.unwrap_err();
         assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
-        assert_eq!(person::list(db, 40, &Default::default(), PageRequest::new(None)).await.unwrap().total, 0);
+        assert_eq!(
+            person::list(db, 40, &Default::default(), PageRequest::new(None))
+                .await
+                .unwrap()
+                .total,
+            0
+        );
     }
 }
 
@@ -111,19 +170,43 @@ async fn records_of_another_province_are_not_found_and_names_are_kept_as_typed()
 async fn changes_are_audited_with_before_and_after() {
     for t in backends("changes_are_audited").await {
         let db = &t.db;
-        let actor = Actor { user_id: None, email: "tester@x.example".into() };
-        let id = org::create(db, &actor, UDON, &org("วัดป่า", 4101, &[Sector::Religion])).await.unwrap();
-        org::update(db, &actor, UDON, id, &org("วัดป่าสามัคคี", 4101, &[Sector::Religion])).await.unwrap();
+        let actor = Actor {
+            user_id: None,
+            email: "tester@x.example".into(),
+        };
+        let id = org::create(db, &actor, UDON, &org("วัดป่า", 4101, &[Sector::Religion]))
+            .await
+            .unwrap();
+        org::update(
+            db,
+            &actor,
+            UDON,
+            id,
+            &org("วัดป่าสามัคคี", 4101, &[Sector::Religion]),
+        )
+        .await
+        .unwrap();
         org::set_archived(db, &actor, UDON, id, true).await.unwrap();
-        let log = audit::list(db, Some(UDON), PageRequest::new(None)).await.unwrap();
+        let log = audit::list(db, Some(UDON), PageRequest::new(None))
+            .await
+            .unwrap();
         let actions: Vec<_> = log.items.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(actions, ["archive", "update", "create"]);
         let update = &log.items[1];
         assert!(update.before_json.as_deref().unwrap().contains("วัดป่า"));
         assert!(update.after_json.as_deref().unwrap().contains("วัดป่าสามัคคี"));
         assert_eq!(update.user_email, "tester@x.example");
-        let archived = OrgFilter { archived: true, ..OrgFilter::default() };
-        assert_eq!(org::list(db, UDON, &archived, PageRequest::new(None)).await.unwrap().total, 1);
+        let archived = OrgFilter {
+            archived: true,
+            ..OrgFilter::default()
+        };
+        assert_eq!(
+            org::list(db, UDON, &archived, PageRequest::new(None))
+                .await
+                .unwrap()
+                .total,
+            1
+        );
     }
 }
 
@@ -134,11 +217,17 @@ async fn demo_loads_the_udon_thani_story() {
         assert!(demo::is_empty(db).await.unwrap());
         load_demo(db).await;
         assert!(!demo::is_empty(db).await.unwrap());
-        let orgs = org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None)).await.unwrap();
+        let orgs = org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None))
+            .await
+            .unwrap();
         assert!((55..=70).contains(&orgs.total), "{}", orgs.total);
-        let people = person::list(db, UDON, &Default::default(), PageRequest::all()).await.unwrap();
+        let people = person::list(db, UDON, &Default::default(), PageRequest::all())
+            .await
+            .unwrap();
         assert!((110..=130).contains(&people.total), "{}", people.total);
-        let groups = sermphalang_store::working_group::list(db, UDON).await.unwrap();
+        let groups = sermphalang_store::working_group::list(db, UDON)
+            .await
+            .unwrap();
         assert_eq!(groups.len(), 1);
         assert!(groups[0].member_count >= 15);
         let counts = org::count_by_sector(db, UDON).await.unwrap();
@@ -152,10 +241,16 @@ async fn sessions_open_and_close() {
     for t in backends("sessions_open_and_close").await {
         let db = &t.db;
         load_demo(db).await;
-        let (account, hash) = users::find_for_login(db, "SECRETARIAT@demo.example").await.unwrap().unwrap();
+        let (account, hash) = users::find_for_login(db, "SECRETARIAT@demo.example")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(hash, "plain:demo-secretariat-2565");
         let token = sessions::create(db, account.id).await.unwrap();
-        assert_eq!(sessions::account(db, &token).await.unwrap().unwrap().email, account.email);
+        assert_eq!(
+            sessions::account(db, &token).await.unwrap().unwrap().email,
+            account.email
+        );
         assert!(sessions::account(db, "forged").await.unwrap().is_none());
         sessions::delete(db, &token).await.unwrap();
         assert!(sessions::account(db, &token).await.unwrap().is_none());
@@ -165,7 +260,10 @@ async fn sessions_open_and_close() {
 fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
     Table {
         headers: headers.iter().map(|s| s.to_string()).collect(),
-        rows: rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect(),
     }
 }
 
@@ -175,20 +273,59 @@ async fn imports_are_all_or_nothing() {
         let db = &t.db;
         load_demo(db).await;
         let geo = Geo::load(db).await.unwrap();
-        let (account, _) = users::find_for_login(db, "secretariat@demo.example").await.unwrap().unwrap();
-        let actor = Actor { user_id: Some(account.id), email: account.email };
-        let before = org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None)).await.unwrap().total;
+        let (account, _) = users::find_for_login(db, "secretariat@demo.example")
+            .await
+            .unwrap()
+            .unwrap();
+        let actor = Actor {
+            user_id: Some(account.id),
+            email: account.email,
+        };
+        let before = org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None))
+            .await
+            .unwrap()
+            .total;
         let headers = ["ชื่อหน่วยงาน", "ประเภท", "ภาคีเครือข่าย", "อำเภอ", "โทรศัพท์"];
-        let bad = table(&headers, &[
-            &["ชมรมผู้สูงอายุบ้านจั่น", "ชุมชน", "ภาคชุมชน/ประชาสังคม", "เมืองอุดรธานี", "๐๘๑-๐๐๐-๐๐๑๒"],
-            &["ชมรมผู้สูงอายุบ้านจั่น", "ชุมชน", "community", "4101", ""],
-            &["", "company", "private", "4101", ""],
-            &["โรงเรียนในขอนแก่น", "education", "education", "เมืองขอนแก่น", ""],
-            &["บริษัททดสอบ", "castle", "army", "4101", "12"],
-        ]);
-        let preview = imports::prepare(db, &geo, &actor, UDON, ImportKind::Organizations, "bad.xlsx", &bad).await.unwrap();
+        let bad = table(
+            &headers,
+            &[
+                &[
+                    "ชมรมผู้สูงอายุบ้านจั่น",
+                    "ชุมชน",
+                    "ภาคชุมชน/ประชาสังคม",
+                    "เมืองอุดรธานี",
+                    "๐๘๑-๐๐๐-๐๐๑๒",
+                ],
+                &["ชมรมผู้สูงอายุบ้านจั่น", "ชุมชน", "community", "4101", ""],
+                &["", "company", "private", "4101", ""],
+                &[
+                    "โรงเรียนในขอนแก่น",
+                    "education",
+                    "education",
+                    "เมืองขอนแก่น",
+                    "",
+                ],
+                &["บริษัททดสอบ", "castle", "army", "4101", "12"],
+            ],
+        );
+        let preview = imports::prepare(
+            db,
+            &geo,
+            &actor,
+            UDON,
+            ImportKind::Organizations,
+            "bad.xlsx",
+            &bad,
+        )
+        .await
+        .unwrap();
         assert_eq!(preview.batch, None);
-        let bad_lines: Vec<usize> = preview.rows.iter().filter(|r| !r.errors.is_empty()).map(|r| r.line).collect();
+        let bad_lines: Vec<usize> = preview
+            .rows
+            .iter()
+            .filter(|r| !r.errors.is_empty())
+            .map(|r| r.line)
+            .collect();
         assert_eq!(bad_lines, [3, 4, 5, 6]);
         assert!(preview.rows[0].warnings[0].contains("เลขไทย"));
         assert!(preview.rows[1].errors[0].th.contains("ซ้ำ"));
@@ -196,27 +333,109 @@ async fn imports_are_all_or_nothing() {
         let fields: Vec<_> = preview.rows[4].errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["kind", "sectors", "phone"]);
         let wrong = table(&["name", "kind"], &[&["x", "community"]]);
-        let p = imports::prepare(db, &geo, &actor, UDON, ImportKind::Organizations, "w.csv", &wrong).await.unwrap();
+        let p = imports::prepare(
+            db,
+            &geo,
+            &actor,
+            UDON,
+            ImportKind::Organizations,
+            "w.csv",
+            &wrong,
+        )
+        .await
+        .unwrap();
         assert!(p.file_error.unwrap().th.contains("อำเภอ"));
-        assert_eq!(org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None)).await.unwrap().total, before);
+        assert_eq!(
+            org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None))
+                .await
+                .unwrap()
+                .total,
+            before
+        );
 
-        let good = table(&headers, &[
-            &["ชมรมผู้สูงอายุบ้านจั่น", "ชุมชน", "ภาคชุมชน/ประชาสังคม", "เมืองอุดรธานี", "๐๘๑-๐๐๐-๐๐๑๒"],
-            &["สถานีวิทยุชุมชนคนเพ็ญ", "media", "media, community", "เพ็ญ", ""],
-        ]);
-        let p = imports::prepare(db, &geo, &actor, UDON, ImportKind::Organizations, "good.csv", &good).await.unwrap();
+        let good = table(
+            &headers,
+            &[
+                &[
+                    "ชมรมผู้สูงอายุบ้านจั่น",
+                    "ชุมชน",
+                    "ภาคชุมชน/ประชาสังคม",
+                    "เมืองอุดรธานี",
+                    "๐๘๑-๐๐๐-๐๐๑๒",
+                ],
+                &["สถานีวิทยุชุมชนคนเพ็ญ", "media", "media, community", "เพ็ญ", ""],
+            ],
+        );
+        let p = imports::prepare(
+            db,
+            &geo,
+            &actor,
+            UDON,
+            ImportKind::Organizations,
+            "good.csv",
+            &good,
+        )
+        .await
+        .unwrap();
         let batch = p.batch.expect("a clean file makes a batch");
         assert_eq!(imports::confirm(db, &actor, UDON, batch).await.unwrap(), 2);
-        assert!(matches!(imports::confirm(db, &actor, UDON, batch).await, Err(StoreError::NotFound)));
-        let after = org::list(db, UDON, &OrgFilter { q: "ผู้สูงอายุบ้านจั่น".into(), ..Default::default() }, PageRequest::new(None)).await.unwrap();
+        assert!(matches!(
+            imports::confirm(db, &actor, UDON, batch).await,
+            Err(StoreError::NotFound)
+        ));
+        let after = org::list(
+            db,
+            UDON,
+            &OrgFilter {
+                q: "ผู้สูงอายุบ้านจั่น".into(),
+                ..Default::default()
+            },
+            PageRequest::new(None),
+        )
+        .await
+        .unwrap();
         assert_eq!(after.items[0].phone, "081-000-0012");
 
-        let people = table(&["คำนำหน้า", "ชื่อ", "นามสกุล", "หน่วยงาน", "ภาคีเครือข่าย", "ความยินยอม"], &[
-            &["นาง", "บัวผัน", "ทดลองดี", "สถานีวิทยุชุมชนคนเพ็ญ", "media", "ยินยอม"],
-            &["นาง", "บัวผัน", "ทดลองดี", "สถานีวิทยุชุมชนคนเพ็ญ", "media", "ยินยอม"],
-            &["คุณหญิงซุปเปอร์", "ก", "ข", "ไม่มีหน่วยงานนี้", "media", ""],
-        ]);
-        let p = imports::prepare(db, &geo, &actor, UDON, ImportKind::People, "p.xlsx", &people).await.unwrap();
+        let people = table(
+            &[
+                "คำนำหน้า",
+                "ชื่อ",
+                "นามสกุล",
+                "หน่วยงาน",
+                "ภาคีเครือข่าย",
+                "ความยินยอม",
+            ],
+            &[
+                &[
+                    "นาง",
+                    "บัวผัน",
+                    "ทดลองดี",
+                    "สถานีวิทยุชุมชนคนเพ็ญ",
+                    "media",
+                    "ยินยอม",
+                ],
+                &[
+                    "นาง",
+                    "บัวผัน",
+                    "ทดลองดี",
+                    "สถานีวิทยุชุมชนคนเพ็ญ",
+                    "media",
+                    "ยินยอม",
+                ],
+                &["คุณหญิงซุปเปอร์", "ก", "ข", "ไม่มีหน่วยงานนี้", "media", ""],
+            ],
+        );
+        let p = imports::prepare(
+            db,
+            &geo,
+            &actor,
+            UDON,
+            ImportKind::People,
+            "p.xlsx",
+            &people,
+        )
+        .await
+        .unwrap();
         assert_eq!(p.batch, None);
         assert_eq!(p.bad_rows(), 2);
         let fields: Vec<_> = p.rows[2].errors.iter().map(|e| e.field).collect();
@@ -235,12 +454,25 @@ async fn backup_and_restore_round_trip() {
         assert!(rows > 1000, "{rows}");
         let second = backup::export(&target.db).await.unwrap();
         assert_eq!(first["tables"], second["tables"]);
-        let id = org::create(&target.db, &Actor::system(), UDON, &org("หน่วยงานใหม่หลังกู้คืน", 4101, &[Sector::Media])).await.unwrap();
+        let id = org::create(
+            &target.db,
+            &Actor::system(),
+            UDON,
+            &org("หน่วยงานใหม่หลังกู้คืน", 4101, &[Sector::Media]),
+        )
+        .await
+        .unwrap();
         assert!(id > 60);
         let mut newer = first.clone();
         newer["schema_version"] = serde_json::json!(999_999_999_999i64);
-        let err = backup::restore(&target.db, &newer).await.unwrap_err().to_string();
+        let err = backup::restore(&target.db, &newer)
+            .await
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("newer schema"), "{err}");
-        assert!(org::find(&target.db, UDON, id).await.is_ok(), "a refused restore changes nothing");
+        assert!(
+            org::find(&target.db, UDON, id).await.is_ok(),
+            "a refused restore changes nothing"
+        );
     }
 }

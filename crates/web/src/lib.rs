@@ -1,1 +1,63 @@
+//! The web application: one route table, server-rendered Thai-first pages, a JSON API,
+//! health and metrics. `app` builds it; tests and the binary start it on their own listener.
 
+mod api;
+mod assets;
+mod auth;
+mod ctx;
+mod error;
+mod i18n;
+mod metrics;
+mod pages;
+pub mod routes;
+mod security;
+
+use sermphalang_store::Db;
+use sermphalang_store::geo::Geo;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+pub use error::AppError;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub geo: Arc<Geo>,
+    pub metrics: Arc<metrics::Metrics>,
+    pub limiter: Arc<auth::LoginLimiter>,
+    /// Mark cookies `Secure`: set when the site is served over TLS (behind a proxy).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub async fn new(
+        db: Db,
+        secure_cookies: bool,
+    ) -> Result<AppState, sermphalang_store::StoreError> {
+        let geo = Geo::load(&db).await?;
+        Ok(AppState {
+            db,
+            geo: Arc::new(geo),
+            metrics: Arc::new(metrics::Metrics::default()),
+            limiter: Arc::new(auth::LoginLimiter::default()),
+            secure_cookies,
+        })
+    }
+}
+
+pub fn app(state: AppState) -> axum::Router {
+    routes::router(state)
+}
+
+/// Serves until `shutdown` resolves, then lets requests in flight finish.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}

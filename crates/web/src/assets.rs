@@ -1,0 +1,42 @@
+//! Static files embedded in the binary: the stylesheet and the Sarabun fonts (OFL).
+
+use axum::extract::Path;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+const FILES: &[(&str, &str, &[u8])] = &[
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/app.css"),
+    ),
+    (
+        "sarabun-400.ttf",
+        "font/ttf",
+        include_bytes!("../assets/fonts/Sarabun_400Regular.ttf"),
+    ),
+    (
+        "sarabun-700.ttf",
+        "font/ttf",
+        include_bytes!("../assets/fonts/Sarabun_700Bold.ttf"),
+    ),
+    (
+        "OFL.txt",
+        "text/plain; charset=utf-8",
+        include_bytes!("../assets/fonts/OFL.txt"),
+    ),
+];
+
+pub async fn file(Path(name): Path<String>) -> Response {
+    match FILES.iter().find(|(n, _, _)| *n == name) {
+        Some((_, content_type, bytes)) => (
+            [
+                (header::CONTENT_TYPE, *content_type),
+                (header::CACHE_CONTROL, "public, max-age=86400"),
+            ],
+            *bytes,
+        )
+            .into_response(),
+        None => crate::error::error_page(axum::http::StatusCode::NOT_FOUND, None),
+    }
+}

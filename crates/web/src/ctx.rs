@@ -1,0 +1,234 @@
+//! What every page needs to render: language, font size, the signed-in account, the CSRF
+//! token, reference data, and helpers that format dates and names for the chosen language.
+
+use crate::i18n::{Lang, lookup};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use chrono::{DateTime, NaiveDate, Utc};
+use sermphalang_domain::registry::{MemberRole, OrgKind, Sector};
+use sermphalang_domain::{Account, Role};
+use sermphalang_store::geo::Geo;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FontSize {
+    Small,
+    Normal,
+    Large,
+}
+
+impl FontSize {
+    pub fn parse(code: &str) -> Option<FontSize> {
+        match code {
+            "small" => Some(FontSize::Small),
+            "normal" => Some(FontSize::Normal),
+            "large" => Some(FontSize::Large),
+            _ => None,
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            FontSize::Small => "fs-small",
+            FontSize::Normal => "fs-normal",
+            FontSize::Large => "fs-large",
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub font: FontSize,
+    pub account: Option<Account>,
+    pub csrf: String,
+    /// The path and query of this request, to come back to after a switch.
+    pub here: String,
+    pub geo: Arc<Geo>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = crate::AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| crate::AppError::Internal("no page context".into()))
+    }
+}
+
+/// Bangkok is UTC+7 all year.
+const BANGKOK_SECONDS: i64 = 7 * 3600;
+
+impl Ctx {
+    pub fn t(&self, key: &str) -> &'static str {
+        lookup(self.lang, key)
+    }
+
+    pub fn is_en(&self) -> bool {
+        self.lang == Lang::En
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// The current address, encoded for a `next=` parameter.
+    pub fn next(&self) -> String {
+        serde_urlencoded::to_string([("next", &self.here)]).unwrap_or_default()
+    }
+
+    pub fn role_label(&self, role: impl Val<Role>) -> &'static str {
+        let role = role.val();
+        if self.is_en() {
+            role.label_en()
+        } else {
+            role.label_th()
+        }
+    }
+
+    pub fn sector(&self, s: impl Val<Sector>) -> &'static str {
+        let s = s.val();
+        if self.is_en() {
+            s.label_en()
+        } else {
+            s.label_th()
+        }
+    }
+
+    pub fn sectors(&self, list: &[Sector]) -> String {
+        list.iter()
+            .map(|s| self.sector(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn kind(&self, k: impl Val<OrgKind>) -> &'static str {
+        let k = k.val();
+        if self.is_en() {
+            k.label_en()
+        } else {
+            k.label_th()
+        }
+    }
+
+    pub fn member_role(&self, r: impl Val<MemberRole>) -> &'static str {
+        let r = r.val();
+        if self.is_en() {
+            r.label_en()
+        } else {
+            r.label_th()
+        }
+    }
+
+    pub fn province_name(&self, code: impl Val<i64>) -> String {
+        self.geo
+            .province(code.val())
+            .map(|p| {
+                if self.is_en() {
+                    p.name_en.clone()
+                } else {
+                    p.name_th.clone()
+                }
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn district_name(&self, code: impl Val<i64>) -> String {
+        self.geo
+            .district(code.val())
+            .map(|d| {
+                if self.is_en() {
+                    d.name_en.clone()
+                } else {
+                    d.name_th.clone()
+                }
+            })
+            .unwrap_or_default()
+    }
+
+    /// "18 ก.พ. 2565" in Thai, "18 Feb 2022" in English.
+    pub fn date(&self, d: impl Val<NaiveDate>) -> String {
+        let d = d.val();
+        if self.is_en() {
+            sermphalang_thai::format_short_en(d)
+        } else {
+            sermphalang_thai::format_short(d)
+        }
+    }
+
+    /// "18 กุมภาพันธ์ 2565" in Thai, "18 February 2022" in English.
+    pub fn date_long(&self, d: impl Val<NaiveDate>) -> String {
+        let d = d.val();
+        if self.is_en() {
+            sermphalang_thai::format_long_en(d)
+        } else {
+            sermphalang_thai::format_long(d)
+        }
+    }
+
+    pub fn opt_date(&self, d: impl Val<Option<NaiveDate>>) -> String {
+        d.val()
+            .as_ref()
+            .map(|d| self.date(d))
+            .unwrap_or_else(|| "–".into())
+    }
+
+    pub fn opt_date_long(&self, d: impl Val<Option<NaiveDate>>) -> String {
+        d.val()
+            .as_ref()
+            .map(|d| self.date_long(d))
+            .unwrap_or_else(|| "–".into())
+    }
+
+    /// A stored UTC timestamp shown in Bangkok time.
+    pub fn timestamp(&self, text: &str) -> String {
+        let Ok(t) = DateTime::parse_from_rfc3339(text) else {
+            return text.to_string();
+        };
+        let local =
+            (t.with_timezone(&Utc) + chrono::Duration::seconds(BANGKOK_SECONDS)).naive_utc();
+        if self.is_en() {
+            sermphalang_thai::format_datetime_short_en(local)
+        } else {
+            sermphalang_thai::format_datetime_short(local)
+        }
+    }
+
+    pub fn can(&self, permission: &str) -> bool {
+        use sermphalang_domain::Permission::*;
+        let p = match permission {
+            "registry_write" => RegistryWrite,
+            "province_manage" => ProvinceManage,
+            "audit_read" => AuditRead,
+            "national_read" => NationalRead,
+            _ => return false,
+        };
+        self.account.as_ref().is_some_and(|a| a.has(p))
+    }
+}
+
+/// A value of a `Copy` type however many references deep a template hands it over.
+pub trait Val<T> {
+    fn val(&self) -> T;
+}
+
+impl<T: Copy> Val<T> for T {
+    fn val(&self) -> T {
+        *self
+    }
+}
+
+impl<T: Copy> Val<T> for &T {
+    fn val(&self) -> T {
+        **self
+    }
+}
+
+impl<T: Copy> Val<T> for &&T {
+    fn val(&self) -> T {
+        ***self
+    }
+}

@@ -1,0 +1,42 @@
+use super::{page_link, render};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+use sermphalang_store::audit::{self, Entry};
+use sermphalang_store::{Page, PageRequest};
+
+#[derive(Deserialize)]
+pub struct AuditQuery {
+    page: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    ctx: Ctx,
+    prov: Option<i64>,
+    page: Page<Entry>,
+    prev_link: String,
+    next_link: String,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(province): Path<i64>,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, AppError> {
+    let page = audit::list(&state.db, Some(province), PageRequest::new(q.page)).await?;
+    let base = format!("/p/{province}/audit");
+    render(AuditPage {
+        ctx,
+        prov: Some(province),
+        prev_link: page_link(&base, &[], page.page - 1),
+        next_link: page_link(&base, &[], page.page + 1),
+        page,
+    })
+}

@@ -1,0 +1,118 @@
+//! Server-rendered pages, one module per part of the registry.
+
+pub mod audit;
+pub mod groups;
+pub mod home;
+pub mod import;
+pub mod orgs;
+pub mod people;
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use askama::Template;
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use sermphalang_domain::{FieldError, Invalid};
+use sermphalang_store::StoreError;
+
+pub fn render(page: impl Template) -> Result<Response, AppError> {
+    Ok(Html(page.render()?).into_response())
+}
+
+/// A form shown again with what was typed and what was wrong.
+pub fn render_invalid(page: impl Template) -> Result<Response, AppError> {
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+/// Field errors of a form, looked up by field name in templates.
+#[derive(Debug, Clone, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    pub fn get(&self, ctx: &Ctx, field: &str) -> String {
+        self.0
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| {
+                if ctx.is_en() {
+                    e.en.as_str()
+                } else {
+                    e.th.as_str()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+}
+
+impl From<Invalid> for Errors {
+    fn from(i: Invalid) -> Self {
+        Errors(i.0)
+    }
+}
+
+/// Splits a store result into field errors to show, or a failure to report.
+pub fn invalid_or<T>(result: Result<T, StoreError>) -> Result<Result<T, Errors>, AppError> {
+    match result {
+        Ok(v) => Ok(Ok(v)),
+        Err(StoreError::Invalid(i)) => Ok(Err(i.into())),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn download(bytes: Vec<u8>, content_type: &str, file_name: &str) -> Response {
+    let disposition = format!(
+        "attachment; filename=\"{}\"; filename*=UTF-8''{}",
+        file_name.replace(
+            |c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-',
+            "_"
+        ),
+        serde_urlencoded::to_string([("", file_name)])
+            .unwrap_or_default()
+            .trim_start_matches('=')
+    );
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const CSV: &str = "text/csv; charset=utf-8";
+
+/// Page links that keep the list's filters.
+pub fn page_link(base: &str, query: &[(&str, String)], page: i64) -> String {
+    let mut pairs: Vec<(&str, String)> = query
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .cloned()
+        .collect();
+    pairs.push(("page", page.to_string()));
+    format!(
+        "{base}?{}",
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
+}
+
+pub fn actor(ctx: &Ctx) -> sermphalang_store::audit::Actor {
+    sermphalang_store::audit::Actor {
+        user_id: ctx.account.as_ref().map(|a| a.id),
+        email: ctx
+            .account
+            .as_ref()
+            .map(|a| a.email.clone())
+            .unwrap_or_default(),
+    }
+}

@@ -1,0 +1,206 @@
+//! The route table: every route with the one permission it needs. Nothing is reachable
+//! without an entry here, and the authorization-matrix test walks this list.
+
+use crate::pages::{audit, groups, home, import, orgs, people};
+use crate::{AppState, api, assets, auth, metrics, security};
+use axum::Router;
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
+use sermphalang_domain::Permission::{self, *};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+pub struct Route {
+    pub method: Method,
+    pub path: &'static str,
+    pub permission: Permission,
+    handler: MethodRouter<AppState>,
+}
+
+fn gr(path: &'static str, permission: Permission, handler: MethodRouter<AppState>) -> Route {
+    Route {
+        method: Method::GET,
+        path,
+        permission,
+        handler,
+    }
+}
+
+fn pr(path: &'static str, permission: Permission, handler: MethodRouter<AppState>) -> Route {
+    Route {
+        method: Method::POST,
+        path,
+        permission,
+        handler,
+    }
+}
+
+pub fn table() -> Vec<Route> {
+    vec![
+        gr("/healthz", Public, get(metrics::healthz)),
+        gr("/metrics", Public, get(metrics::prometheus)),
+        gr("/static/{file}", Public, get(assets::file)),
+        gr("/lang/{code}", Public, get(home::set_lang)),
+        gr("/font/{size}", Public, get(home::set_font)),
+        gr("/login", Public, get(auth::login_page)),
+        pr("/login", Public, post(auth::login)),
+        pr("/logout", SignedIn, post(auth::logout)),
+        gr("/", SignedIn, get(home::start)),
+        gr("/provinces", NationalRead, get(home::provinces)),
+        gr("/p/{province}", RegistryRead, get(home::province)),
+        gr("/p/{province}/orgs", RegistryRead, get(orgs::list)),
+        pr("/p/{province}/orgs", RegistryWrite, post(orgs::create)),
+        gr("/p/{province}/orgs/new", RegistryWrite, get(orgs::new)),
+        gr("/p/{province}/orgs/export", RegistryRead, get(orgs::export)),
+        gr("/p/{province}/orgs/{id}", RegistryRead, get(orgs::show)),
+        pr("/p/{province}/orgs/{id}", RegistryWrite, post(orgs::update)),
+        gr(
+            "/p/{province}/orgs/{id}/edit",
+            RegistryWrite,
+            get(orgs::edit),
+        ),
+        pr(
+            "/p/{province}/orgs/{id}/archive",
+            RegistryWrite,
+            post(orgs::archive),
+        ),
+        pr(
+            "/p/{province}/orgs/{id}/restore",
+            RegistryWrite,
+            post(orgs::restore),
+        ),
+        gr("/p/{province}/people", RegistryRead, get(people::list)),
+        pr("/p/{province}/people", RegistryWrite, post(people::create)),
+        gr("/p/{province}/people/new", RegistryWrite, get(people::new)),
+        gr(
+            "/p/{province}/people/export",
+            RegistryRead,
+            get(people::export),
+        ),
+        gr("/p/{province}/people/{id}", RegistryRead, get(people::show)),
+        pr(
+            "/p/{province}/people/{id}",
+            RegistryWrite,
+            post(people::update),
+        ),
+        gr(
+            "/p/{province}/people/{id}/edit",
+            RegistryWrite,
+            get(people::edit),
+        ),
+        pr(
+            "/p/{province}/people/{id}/archive",
+            RegistryWrite,
+            post(people::archive),
+        ),
+        pr(
+            "/p/{province}/people/{id}/restore",
+            RegistryWrite,
+            post(people::restore),
+        ),
+        gr("/p/{province}/groups", RegistryRead, get(groups::list)),
+        pr("/p/{province}/groups", ProvinceManage, post(groups::create)),
+        gr("/p/{province}/groups/new", ProvinceManage, get(groups::new)),
+        gr("/p/{province}/groups/{id}", RegistryRead, get(groups::show)),
+        pr(
+            "/p/{province}/groups/{id}",
+            ProvinceManage,
+            post(groups::update),
+        ),
+        gr(
+            "/p/{province}/groups/{id}/edit",
+            ProvinceManage,
+            get(groups::edit),
+        ),
+        gr(
+            "/p/{province}/groups/{id}/order",
+            RegistryRead,
+            get(groups::order_file),
+        ),
+        pr(
+            "/p/{province}/groups/{id}/members",
+            ProvinceManage,
+            post(groups::add_member),
+        ),
+        pr(
+            "/p/{province}/groups/{id}/members/{member}/remove",
+            ProvinceManage,
+            post(groups::remove_member),
+        ),
+        gr("/p/{province}/import", ProvinceManage, get(import::form)),
+        pr("/p/{province}/import", ProvinceManage, post(import::check)),
+        pr(
+            "/p/{province}/import/{batch}",
+            ProvinceManage,
+            post(import::confirm),
+        ),
+        gr("/p/{province}/audit", AuditRead, get(audit::list)),
+        gr("/api/v1/openapi.json", Public, get(api::openapi)),
+        gr("/api/v1/provinces", SignedIn, get(api::provinces)),
+        gr(
+            "/api/v1/provinces/{province}/districts",
+            RegistryRead,
+            get(api::districts),
+        ),
+        gr(
+            "/api/v1/provinces/{province}/organizations",
+            RegistryRead,
+            get(api::organizations),
+        ),
+        gr(
+            "/api/v1/provinces/{province}/organizations/{id}",
+            RegistryRead,
+            get(api::organization),
+        ),
+        gr(
+            "/api/v1/provinces/{province}/people",
+            RegistryRead,
+            get(api::people),
+        ),
+        gr(
+            "/api/v1/provinces/{province}/people/{id}",
+            RegistryRead,
+            get(api::person),
+        ),
+        gr(
+            "/api/v1/provinces/{province}/working-groups",
+            RegistryRead,
+            get(api::working_groups),
+        ),
+    ]
+}
+
+pub fn router(state: AppState) -> Router {
+    let mut router = Router::new();
+    for route in table() {
+        let permission = route.permission;
+        let guarded = route
+            .handler
+            .route_layer(axum::middleware::from_fn(move |req, next| {
+                auth::authorize(permission, req, next)
+            }));
+        router = router.route(route.path, guarded);
+    }
+    router
+        .fallback(crate::error::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::context,
+        ))
+        .layer(RequestBodyLimitLayer::new(12 * 1024 * 1024))
+        .layer(CatchPanicLayer::custom(|_| {
+            let reference = crate::error::reference_id();
+            tracing::error!(%reference, "handler panicked");
+            crate::error::error_page(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                Some(reference),
+            )
+        }))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

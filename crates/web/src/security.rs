@@ -1,0 +1,184 @@
+//! Per-request security: the page context (session → account), CSRF on every unsafe request,
+//! and the headers every answer carries (content security policy and friends).
+
+use crate::AppState;
+use crate::ctx::{Ctx, FontSize};
+use crate::error::error_page;
+use crate::i18n::Lang;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use http_body_util::BodyExt;
+use sermphalang_store::sessions;
+
+pub const SESSION_COOKIE: &str = "sp_session";
+pub const CSRF_COOKIE: &str = "sp_csrf";
+pub const LANG_COOKIE: &str = "sp_lang";
+pub const FONT_COOKIE: &str = "sp_font";
+pub const CSRF_FIELD: &str = "_csrf";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+const FORM_LIMIT: usize = 2 * 1024 * 1024;
+
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                   font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+                   form-action 'self'; frame-ancestors 'none'";
+
+pub fn cookie(name: &'static str, value: String, secure: bool, http_only: bool) -> Cookie<'static> {
+    let mut c = Cookie::new(name, value);
+    c.set_path("/");
+    c.set_http_only(http_only);
+    c.set_same_site(SameSite::Strict);
+    c.set_secure(secure);
+    c
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// Builds the page context, checks CSRF, and sets the security headers.
+pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let jar = CookieJar::from_headers(req.headers());
+    let lang = jar
+        .get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .unwrap_or(Lang::Th);
+    let font = jar
+        .get(FONT_COOKIE)
+        .and_then(|c| FontSize::parse(c.value()))
+        .unwrap_or(FontSize::Normal);
+    let existing_csrf = jar.get(CSRF_COOKIE).map(|c| c.value().to_string());
+    let csrf = existing_csrf.clone().unwrap_or_else(sessions::new_token);
+    let account = match jar.get(SESSION_COOKIE) {
+        Some(c) => match sessions::account(&state.db, c.value()).await {
+            Ok(a) => a,
+            Err(e) => {
+                let reference = crate::error::reference_id();
+                tracing::error!(%reference, cause = %e, "session lookup failed");
+                return with_headers(error_page(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Some(reference),
+                ));
+            }
+        },
+        None => None,
+    };
+    let here = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let mut req = req;
+    if unsafe_method {
+        match check_csrf(req, existing_csrf.as_deref()).await {
+            Ok(r) => req = r,
+            Err(response) => return with_headers(response),
+        }
+    }
+    req.extensions_mut().insert(Ctx {
+        lang,
+        font,
+        account,
+        csrf: csrf.clone(),
+        here,
+        geo: state.geo.clone(),
+    });
+    let mut response = next.run(req).await;
+    if existing_csrf.is_none() {
+        let c = cookie(CSRF_COOKIE, csrf, state.secure_cookies, true);
+        if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    with_headers(response)
+}
+
+async fn check_csrf(req: Request, expected: Option<&str>) -> Result<Request, Response> {
+    let forbidden = || error_page(StatusCode::FORBIDDEN, None);
+    let cross_site = req
+        .headers()
+        .get("sec-fetch-site")
+        .is_some_and(|v| v.as_bytes() == b"cross-site");
+    let Some(expected) = expected.filter(|_| !cross_site) else {
+        return Err(forbidden());
+    };
+    if let Some(h) = req.headers().get(CSRF_HEADER) {
+        return if same(h.to_str().unwrap_or_default(), expected) {
+            Ok(req)
+        } else {
+            Err(forbidden())
+        };
+    }
+    let in_query = req.uri().query().and_then(|q| {
+        serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+            .ok()?
+            .into_iter()
+            .find(|(k, _)| k == CSRF_FIELD)
+            .map(|(_, v)| v)
+    });
+    if let Some(token) = in_query {
+        return if same(&token, expected) {
+            Ok(req)
+        } else {
+            Err(forbidden())
+        };
+    }
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(forbidden());
+    }
+    let (parts, body) = req.into_parts();
+    let bytes: Bytes = match http_body_util::Limited::new(body, FORM_LIMIT)
+        .collect()
+        .await
+    {
+        Ok(collected) => collected.to_bytes(),
+        Err(_) => return Err(error_page(StatusCode::PAYLOAD_TOO_LARGE, None)),
+    };
+    let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+        .ok()
+        .and_then(|pairs| {
+            pairs
+                .into_iter()
+                .find(|(k, _)| k == CSRF_FIELD)
+                .map(|(_, v)| v)
+        });
+    match token {
+        Some(t) if same(&t, expected) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        _ => Err(forbidden()),
+    }
+}
+
+fn with_headers(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response.into_response()
+}
