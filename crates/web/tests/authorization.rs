@@ -1,0 +1,241 @@
+//! The authorization matrix: every route of the table, walked with every role, with a user of
+//! another province, and without signing in. A route missing from `EXPECTED` fails the test.
+
+mod common;
+
+use common::{Client, location, spawn};
+use sermphalang_domain::registry::Sector;
+use sermphalang_store::demo::ACCOUNTS;
+use sermphalang_store::org::{self, OrgFilter};
+use sermphalang_store::person::{self, PersonFilter};
+use sermphalang_store::{PageRequest, working_group};
+
+const ANON: &str = "anon";
+const EVERYONE: &[&str] = &[
+    ANON,
+    "admin",
+    "national",
+    "secretariat",
+    "coordinator",
+    "member",
+    "khonkaen",
+];
+const SIGNED_IN: &[&str] = &[
+    "admin",
+    "national",
+    "secretariat",
+    "coordinator",
+    "member",
+    "khonkaen",
+];
+const READ: &[&str] = &["admin", "national", "secretariat", "coordinator", "member"];
+const WRITE: &[&str] = &["admin", "secretariat", "coordinator"];
+const MANAGE: &[&str] = &["admin", "secretariat"];
+const NATIONAL: &[&str] = &["admin", "national"];
+
+/// Who may use each route, written out here independently of the route table.
+const EXPECTED: &[(&str, &str, &[&str])] = &[
+    ("GET", "/healthz", EVERYONE),
+    ("GET", "/metrics", EVERYONE),
+    ("GET", "/static/{file}", EVERYONE),
+    ("GET", "/lang/{code}", EVERYONE),
+    ("GET", "/font/{size}", EVERYONE),
+    ("GET", "/login", EVERYONE),
+    ("POST", "/login", EVERYONE),
+    ("GET", "/", SIGNED_IN),
+    ("GET", "/provinces", NATIONAL),
+    ("GET", "/p/{province}", READ),
+    ("GET", "/p/{province}/orgs", READ),
+    ("POST", "/p/{province}/orgs", WRITE),
+    ("GET", "/p/{province}/orgs/new", WRITE),
+    ("GET", "/p/{province}/orgs/export", READ),
+    ("GET", "/p/{province}/orgs/{id}", READ),
+    ("POST", "/p/{province}/orgs/{id}", WRITE),
+    ("GET", "/p/{province}/orgs/{id}/edit", WRITE),
+    ("POST", "/p/{province}/orgs/{id}/archive", WRITE),
+    ("POST", "/p/{province}/orgs/{id}/restore", WRITE),
+    ("GET", "/p/{province}/people", READ),
+    ("POST", "/p/{province}/people", WRITE),
+    ("GET", "/p/{province}/people/new", WRITE),
+    ("GET", "/p/{province}/people/export", READ),
+    ("GET", "/p/{province}/people/{id}", READ),
+    ("POST", "/p/{province}/people/{id}", WRITE),
+    ("GET", "/p/{province}/people/{id}/edit", WRITE),
+    ("POST", "/p/{province}/people/{id}/archive", WRITE),
+    ("POST", "/p/{province}/people/{id}/restore", WRITE),
+    ("GET", "/p/{province}/groups", READ),
+    ("POST", "/p/{province}/groups", MANAGE),
+    ("GET", "/p/{province}/groups/new", MANAGE),
+    ("GET", "/p/{province}/groups/{id}", READ),
+    ("POST", "/p/{province}/groups/{id}", MANAGE),
+    ("GET", "/p/{province}/groups/{id}/edit", MANAGE),
+    ("GET", "/p/{province}/groups/{id}/order", READ),
+    ("POST", "/p/{province}/groups/{id}/members", MANAGE),
+    (
+        "POST",
+        "/p/{province}/groups/{id}/members/{member}/remove",
+        MANAGE,
+    ),
+    ("GET", "/p/{province}/import", MANAGE),
+    ("POST", "/p/{province}/import", MANAGE),
+    ("POST", "/p/{province}/import/{batch}", MANAGE),
+    ("GET", "/p/{province}/audit", MANAGE),
+    ("GET", "/api/v1/openapi.json", EVERYONE),
+    ("GET", "/api/v1/provinces", SIGNED_IN),
+    ("GET", "/api/v1/provinces/{province}/districts", READ),
+    ("GET", "/api/v1/provinces/{province}/organizations", READ),
+    (
+        "GET",
+        "/api/v1/provinces/{province}/organizations/{id}",
+        READ,
+    ),
+    ("GET", "/api/v1/provinces/{province}/people", READ),
+    ("GET", "/api/v1/provinces/{province}/people/{id}", READ),
+    ("GET", "/api/v1/provinces/{province}/working-groups", READ),
+    ("POST", "/logout", SIGNED_IN),
+];
+
+/// Routes whose allowed answer can itself be 404 (the batch does not exist) or 401 (an empty
+/// sign-in form), so only the deny signatures are checked for them.
+const LOOSE: &[&str] = &[
+    "/p/{province}/import/{batch}",
+    "/login",
+    "/p/{province}/groups/{id}/order",
+];
+
+#[tokio::test]
+async fn every_route_allows_and_denies_as_expected() {
+    let app = spawn().await;
+    let db = &app.db.db;
+    let religion = OrgFilter {
+        sector: Some(Sector::Religion),
+        ..OrgFilter::default()
+    };
+    let org_id = org::list(db, 41, &religion, PageRequest::new(None))
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let believers = PersonFilter {
+        network: Some(Sector::Religion),
+        ..PersonFilter::default()
+    };
+    let person_id = person::list(db, 41, &believers, PageRequest::new(None))
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let group = working_group::list(db, 41).await.unwrap()[0].id;
+    let members = working_group::members(db, group).await.unwrap();
+
+    let table: Vec<(String, &str)> = sermphalang_web::routes::table()
+        .iter()
+        .map(|r| (r.method.to_string(), r.path))
+        .collect();
+    for (method, path) in &table {
+        assert!(
+            EXPECTED.iter().any(|(m, p, _)| m == method && p == path),
+            "route {method} {path} has no row in the authorization matrix"
+        );
+    }
+    assert_eq!(
+        table.len(),
+        EXPECTED.len(),
+        "the matrix lists a route the app does not have"
+    );
+
+    let mut clients = vec![(ANON, Client::new(&app))];
+    for a in ACCOUNTS {
+        let name = a.email.split('@').next().unwrap();
+        clients.push((name, Client::login(&app, a.email, a.password).await));
+    }
+    let anon = &clients[0].1;
+    anon.get("/login").await;
+
+    let mut checked = 0;
+    let mut member_index = 0;
+    for (method, path, allowed) in EXPECTED {
+        for (who, client) in &clients {
+            let member = members.get(member_index).map(|m| m.id).unwrap_or(999_999);
+            let url = path
+                .replace("{province}", "41")
+                .replace(
+                    "{id}",
+                    &match *path {
+                        p if p.contains("/people/") => person_id.to_string(),
+                        p if p.contains("/groups/") => group.to_string(),
+                        _ => org_id.to_string(),
+                    },
+                )
+                .replace("{member}", &member.to_string())
+                .replace("{batch}", "999999")
+                .replace("{file}", "app.css")
+                .replace("{code}", "th")
+                .replace("{size}", "large");
+            let r = if *method == "GET" {
+                client.get(&url).await
+            } else {
+                client.post(&url, &[]).await
+            };
+            let status = r.status().as_u16();
+            let to_login = status == 303 && location(&r).starts_with("/login?next=");
+            let is_api = path.starts_with("/api/");
+            if allowed.contains(who) {
+                let loose = LOOSE.contains(path);
+                let denied = status == 403
+                    || to_login
+                    || (status == 404 && !loose)
+                    || (status == 401 && !loose);
+                assert!(
+                    !denied,
+                    "{who} should be allowed {method} {url}, got {status}"
+                );
+                if path.ends_with("/remove") && status == 303 {
+                    member_index += 1;
+                }
+            } else if *who == ANON {
+                if is_api {
+                    assert_eq!(status, 401, "anonymous {method} {url}");
+                } else {
+                    assert!(
+                        to_login,
+                        "anonymous {method} {url} should go to sign-in, got {status}"
+                    );
+                }
+            } else if *who == "khonkaen" && url.contains("/41") {
+                assert_eq!(status, 404, "another province's {method} {url}");
+            } else {
+                assert_eq!(status, 403, "{who} should be refused {method} {url}");
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, EXPECTED.len() * 7);
+}
+
+#[tokio::test]
+async fn another_provinces_record_ids_are_not_found_in_pages_and_api() {
+    let app = spawn().await;
+    let khonkaen = Client::login(&app, "khonkaen@demo.example", "demo-khonkaen-2565").await;
+    let org_id = org::list(
+        &app.db.db,
+        41,
+        &OrgFilter::default(),
+        PageRequest::new(None),
+    )
+    .await
+    .unwrap()
+    .items[0]
+        .id;
+    for url in [
+        format!("/p/40/orgs/{org_id}"),
+        format!("/p/41/orgs/{org_id}"),
+        format!("/api/v1/provinces/40/organizations/{org_id}"),
+        format!("/api/v1/provinces/41/organizations/{org_id}"),
+        "/p/41/orgs/99999999".to_string(),
+        "/p/99/orgs".to_string(),
+    ] {
+        assert_eq!(khonkaen.get(&url).await.status(), 404, "{url}");
+    }
+    assert_eq!(khonkaen.get("/p/40/orgs").await.status(), 200);
+}

@@ -1,0 +1,104 @@
+//! A server on port 0 with its own fresh database and the demo loaded.
+
+#![allow(dead_code)]
+
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::redirect::Policy;
+use sermphalang_store::testing::{self, TestDb};
+use std::sync::Arc;
+
+pub struct TestApp {
+    pub base: String,
+    pub db: TestDb,
+}
+
+pub async fn spawn() -> TestApp {
+    let db = testing::sqlite().await;
+    sermphalang_store::demo::load(&db.db, sermphalang_domain::password::hash)
+        .await
+        .unwrap();
+    let state = sermphalang_web::AppState::new(db.db.clone(), false)
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(sermphalang_web::serve(
+        listener,
+        state,
+        std::future::pending(),
+    ));
+    TestApp { base, db }
+}
+
+pub struct Client {
+    pub http: reqwest::Client,
+    jar: Arc<Jar>,
+    base: String,
+}
+
+impl Client {
+    pub fn new(app: &TestApp) -> Client {
+        let jar = Arc::new(Jar::default());
+        let http = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(Policy::none())
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: app.base.clone(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub fn csrf(&self) -> String {
+        let url = self.base.parse().unwrap();
+        let header = self
+            .jar
+            .cookies(&url)
+            .map(|h| h.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        header
+            .split("; ")
+            .find_map(|c| c.strip_prefix("sp_csrf="))
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let csrf = self.csrf();
+        let mut fields: Vec<(&str, &str)> = vec![("_csrf", csrf.as_str())];
+        fields.extend_from_slice(form);
+        self.http
+            .post(self.url(path))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn login(app: &TestApp, email: &str, password: &str) -> Client {
+        let c = Client::new(app);
+        assert_eq!(c.get("/login").await.status(), 200);
+        let r = c
+            .post("/login", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(r.status(), 303, "sign-in of {email}");
+        c
+    }
+}
+
+pub fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,327 @@
+//! Whole requests through the running app: sign-in, CSRF, bad input, imports, API, operations.
+
+mod common;
+
+use common::{Client, location, spawn};
+
+#[tokio::test]
+async fn unsafe_requests_need_the_csrf_token() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let no_token = c
+        .http
+        .post(c.url("/p/41/orgs"))
+        .form(&[("name", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_token.status(), 403);
+    let wrong = c
+        .http
+        .post(c.url("/p/41/orgs"))
+        .form(&[("_csrf", "forged"), ("name", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 403);
+    let cross = c
+        .http
+        .post(c.url("/p/41/orgs"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("_csrf", c.csrf().as_str()), ("name", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross.status(), 403);
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_and_cookies_are_strict() {
+    let app = spawn().await;
+    let c = Client::new(&app);
+    let page = c.get("/login").await;
+    let set_cookie = page
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+        "{set_cookie}"
+    );
+    assert!(page.headers().get("content-security-policy").is_some());
+    for _ in 0..5 {
+        let r = c
+            .post(
+                "/login",
+                &[
+                    ("email", "member@demo.example"),
+                    ("password", "wrong password"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 401);
+        assert!(r.text().await.unwrap().contains("อีเมลหรือรหัสผ่านไม่ถูกต้อง"));
+    }
+    let r = c
+        .post(
+            "/login",
+            &[
+                ("email", "member@demo.example"),
+                ("password", "demo-member-2565"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        429,
+        "even the right password waits after five failures"
+    );
+    let other = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    assert_eq!(other.get("/p/41").await.status(), 200);
+}
+
+#[tokio::test]
+async fn bad_input_names_each_field_and_saves_nothing() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let before = c.get("/p/41/orgs").await.text().await.unwrap();
+    let r = c
+        .post(
+            "/p/41/orgs",
+            &[
+                ("name", " "),
+                ("kind", "castle"),
+                ("district", "1001"),
+                ("email", "nope"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    for text in [
+        "กรุณากรอกชื่อหน่วยงาน",
+        "กรุณาเลือกประเภทหน่วยงาน",
+        "ไม่พบอำเภอ",
+        "nope&#34; ไม่ถูกต้อง",
+    ] {
+        assert!(body.contains(text), "missing {text}");
+    }
+    assert_eq!(
+        c.get("/p/41/orgs").await.text().await.unwrap().len(),
+        before.len()
+    );
+
+    let tricky = "<script>alert('x')</script> ชมรม \"คนดี\"";
+    let r = c
+        .post(
+            "/p/41/orgs",
+            &[
+                ("name", tricky),
+                ("kind", "community"),
+                ("sectors", "community"),
+                ("sectors", "media"),
+                ("district", "4119"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = c.get(&location(&r)).await.text().await.unwrap();
+    assert!(!page.contains("<script>alert"), "markup must be escaped");
+    assert!(
+        page.contains("&lt;script&gt;"),
+        "the name is shown as typed"
+    );
+    assert!(page.contains("ภาคสื่อมวลชน") && page.contains("เพ็ญ"));
+    let audit = c.get("/p/41/audit").await.text().await.unwrap();
+    assert!(audit.contains("secretariat@demo.example"));
+}
+
+#[tokio::test]
+async fn coordinators_change_only_their_network() {
+    let app = spawn().await;
+    let c = Client::login(&app, "coordinator@demo.example", "demo-coordinator-2565").await;
+    let r = c
+        .post(
+            "/p/41/orgs",
+            &[
+                ("name", "บริษัททดสอบ จำกัด"),
+                ("kind", "company"),
+                ("sectors", "private"),
+                ("district", "4101"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 403);
+    let r = c
+        .post(
+            "/p/41/orgs",
+            &[
+                ("name", "วัดทดสอบ"),
+                ("kind", "religious"),
+                ("sectors", "religion"),
+                ("district", "4101"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+}
+
+#[tokio::test]
+async fn a_bad_spreadsheet_is_previewed_and_nothing_is_imported() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let csv = "ชื่อหน่วยงาน,ประเภท,ภาคีเครือข่าย,อำเภอ\nชมรมใหม่,ชุมชน,ภาคชุมชน/ประชาสังคม,เมืองอุดรธานี\n,ชุมชน,community,4101\nชมรมสอง,ชุมชน,community,อำเภอที่ไม่มี\n";
+    let upload = |name: &'static str, bytes: Vec<u8>, kind: &'static str| {
+        reqwest::multipart::Form::new().text("kind", kind).part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name),
+        )
+    };
+    let url = c.url(&format!("/p/41/import?_csrf={}", c.csrf()));
+    let r = c
+        .http
+        .post(&url)
+        .multipart(upload("orgs.csv", csv.as_bytes().to_vec(), "organizations"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("กรุณากรอกชื่อหน่วยงาน"), "row 3 is named");
+    assert!(body.contains("อำเภอที่ไม่มี"), "row 4 is named");
+    assert!(!body.contains("ยืนยันนำเข้า"));
+    let r = c
+        .http
+        .post(&url)
+        .multipart(upload(
+            "photo.pdf",
+            b"%PDF-1.4 not a sheet".to_vec(),
+            "people",
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("ไฟล์มีปัญหา"));
+    let list = c.get("/p/41/orgs?q=ชมรมใหม่").await.text().await.unwrap();
+    assert!(list.contains("ไม่พบรายการ"), "nothing was imported");
+
+    let good = "ชื่อหน่วยงาน,ประเภท,ภาคีเครือข่าย,อำเภอ\nชมรมใหม่,ชุมชน,ภาคชุมชน/ประชาสังคม,เมืองอุดรธานี\n";
+    let r = c
+        .http
+        .post(&url)
+        .multipart(upload(
+            "orgs.csv",
+            good.as_bytes().to_vec(),
+            "organizations",
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let body = r.text().await.unwrap();
+    let batch = body
+        .split("/p/41/import/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let r = c.post(&format!("/p/41/import/{batch}"), &[]).await;
+    assert_eq!(r.status(), 303);
+    assert!(
+        c.get("/p/41/orgs?q=ชมรมใหม่")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("ชมรมใหม่")
+    );
+}
+
+#[tokio::test]
+async fn exports_round_trip_through_the_importer() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let r = c.get("/p/41/orgs/export?network=religion").await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.unwrap();
+    let sheet = sermphalang_documents::read_sheet("orgs.xlsx", &bytes).unwrap();
+    assert_eq!(sheet.headers[0], "ชื่อหน่วยงาน");
+    assert!(sheet.rows.len() >= 5);
+    assert!(sheet.rows.iter().all(|r| r[2].contains("ภาคศาสนา")));
+    let csv = c
+        .get("/p/41/people/export?format=csv")
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert!(
+        csv.starts_with(b"\xef\xbb\xbf"),
+        "CSV carries a BOM for Excel"
+    );
+}
+
+#[tokio::test]
+async fn errors_are_calm_pages_and_the_api_answers_json() {
+    let app = spawn().await;
+    let anon = Client::new(&app);
+    let r = anon.get("/no/such/page").await;
+    assert_eq!(r.status(), 404);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("ไม่พบหน้าที่ต้องการ") && body.contains("Page not found"));
+    let r = anon.get("/api/v1/provinces/41/organizations").await;
+    assert_eq!(r.status(), 401);
+    let json: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(json["error"]["en"], "Sign in first");
+    let doc: serde_json::Value = anon.get("/api/v1/openapi.json").await.json().await.unwrap();
+    assert!(doc["paths"]["/api/v1/provinces/{province}/organizations"]["get"].is_object());
+    let c = Client::login(&app, "member@demo.example", "demo-member-2565").await;
+    let page: serde_json::Value = c
+        .get("/api/v1/provinces/41/organizations?network=education")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(page["total"].as_i64().unwrap() >= 5);
+    assert!(
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["networks"].to_string().contains("education"))
+    );
+    let metrics = anon.get("/metrics").await.text().await.unwrap();
+    assert!(
+        metrics.contains("sermphalang_http_requests_total"),
+        "{metrics}"
+    );
+    assert_eq!(anon.get("/healthz").await.text().await.unwrap(), "ok");
+}
+
+#[tokio::test]
+async fn the_interface_switches_language_and_text_size() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let th = c.get("/p/41").await.text().await.unwrap();
+    assert!(
+        th.contains("lang=\"th\"") && th.contains("ภาคีเครือข่าย 6 ภาค") && th.contains("fs-normal")
+    );
+    assert_eq!(c.get("/lang/en?next=/p/41").await.status(), 303);
+    assert_eq!(c.get("/font/large?next=//evil.example").await.status(), 303);
+    let en = c.get("/p/41").await.text().await.unwrap();
+    assert!(
+        en.contains("lang=\"en\"")
+            && en.contains("The six sector networks")
+            && en.contains("fs-large")
+    );
+    let group = c.get("/p/41/groups").await.text().await.unwrap();
+    assert!(group.contains("Dec 2021"), "English dates in C.E.");
+    c.get("/lang/th").await;
+    let group = c.get("/p/41/groups").await.text().await.unwrap();
+    assert!(group.contains("ธ.ค. 2564"), "Thai dates in B.E.");
+}
