@@ -131,8 +131,8 @@ async fn bad_input_names_each_field_and_saves_nothing() {
     let page = c.get(&location(&r)).await.text().await.unwrap();
     assert!(!page.contains("<script>alert"), "markup must be escaped");
     assert!(
-        page.contains("&lt;script&gt;"),
-        "the name is shown as typed"
+        page.contains("&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62;"),
+        "the name is shown as typed, escaped"
     );
     assert!(page.contains("ภาคสื่อมวลชน") && page.contains("เพ็ญ"));
     let audit = c.get("/p/41/audit").await.text().await.unwrap();
