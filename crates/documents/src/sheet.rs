@@ -257,7 +257,11 @@ fn split_sep_hint(text: &str) -> Option<(u8, &str)> {
 
 fn detect_delimiter(text: &str) -> u8 {
     const DELIMITERS: [char; 3] = [',', ';', '\t'];
-    let mut lines = text.lines().filter(|line| !line.trim().is_empty());
+    // Lines of only separators are skipped by the reader too, so skip them here.
+    let mut lines = text.lines().filter(|line| {
+        line.chars()
+            .any(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | '"'))
+    });
     let header = counts_outside_quotes(lines.next().unwrap_or(""), DELIMITERS);
     let next = counts_outside_quotes(lines.next().unwrap_or(""), DELIMITERS);
     // Most separators in the header wins; on a tie, the one the next line agrees with.

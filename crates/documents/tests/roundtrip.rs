@@ -156,6 +156,7 @@ fn semicolon_tab_and_sep_hint_delimiters() {
         "a\tb, c\n1\t2\n",
         "sep=;\na;b, c\n1;2\n",
         "\"a\",\"b, c\"\n1,2\n",
+        ";;\n\na;b, c\n1;2\n",
     ] {
         assert_eq!(
             read_sheet("x.csv", text.as_bytes()).unwrap(),
