@@ -1,1 +1,265 @@
-fn main() {}
+//! Project tasks. `cargo run --release -p xtask -- bench registry` measures the foundation's
+//! figures on this machine: start-up to the first /healthz, the organization list with 20,000
+//! organizations against /healthz under `wrk -c 32` in the same run, and resident memory.
+
+use anyhow::{Context, Result, bail};
+use sermphalang_domain::registry::{OrgInput, OrgKind, Sector};
+use sermphalang_store::audit::Actor;
+use sermphalang_store::{Db, demo, org, sessions, users};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ORGANIZATIONS: usize = 20_000;
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["bench", "registry"] | ["bench"] => bench_registry().await,
+        _ => bail!("usage: cargo run --release -p xtask -- bench registry"),
+    }
+}
+
+fn binary() -> Result<PathBuf> {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "-p", "sermphalang"])
+        .status()?;
+    if !status.success() {
+        bail!("building the release binary failed");
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .context("workspace root")?;
+    Ok(root.join("target/release/sermphalang"))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sp-bench-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn free_port() -> Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start(bin: &Path, command: &str, data: &Path, port: u16) -> Result<Server> {
+    let child = Command::new(bin)
+        .args([command, "--data"])
+        .arg(data)
+        .args(["--addr", &format!("127.0.0.1:{port}")])
+        .env("SERMPHALANG_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    Ok(Server(child))
+}
+
+fn healthy(port: u16) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+    let req = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    if s.write_all(req.as_bytes()).is_err() {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    matches!(s.read(&mut buf), Ok(n) if n > 12 && buf.starts_with(b"HTTP/1.1 200"))
+}
+
+fn wait_healthy(port: u16, limit: Duration) -> Result<Duration> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if healthy(port) {
+            return Ok(started.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    bail!("no 200 on /healthz within {limit:?}")
+}
+
+fn rss_mb(pid: u32) -> Result<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .context("VmRSS")?;
+    Ok(kb / 1024.0)
+}
+
+struct WrkResult {
+    p50_ms: f64,
+    p99_ms: f64,
+    rps: f64,
+    errors: String,
+}
+
+fn wrk(url: &str, cookie: &str) -> Result<WrkResult> {
+    let out = Command::new("wrk")
+        .args(["-t2", "-c32", "-d10s", "--latency", "-H"])
+        .arg(format!("Cookie: sp_session={cookie}"))
+        .arg(url)
+        .output()
+        .context("wrk is not installed: apt-get install wrk")?;
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let ms = |label: &str| -> Result<f64> {
+        let v = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(label).map(|r| r.trim().to_string()))
+            .with_context(|| format!("no {label} in wrk output:\n{text}"))?;
+        let (num, unit) = v.split_at(v.find(|c: char| c.is_alphabetic()).unwrap_or(v.len()));
+        let n: f64 = num.parse()?;
+        Ok(match unit {
+            "us" => n / 1000.0,
+            "ms" => n,
+            "s" => n * 1000.0,
+            _ => n,
+        })
+    };
+    let rps = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Requests/sec:"))
+        .and_then(|v| v.trim().parse().ok())
+        .with_context(|| format!("no Requests/sec in wrk output:\n{text}"))?;
+    let errors = text
+        .lines()
+        .filter(|l| l.contains("Non-2xx") || l.contains("Socket errors"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Ok(WrkResult {
+        p50_ms: ms("50%")?,
+        p99_ms: ms("99%")?,
+        rps,
+        errors,
+    })
+}
+
+async fn seed_organizations(data: &Path) -> Result<String> {
+    let db = Db::open(None, data).await?;
+    demo::load(&db, sermphalang_domain::password::hash).await?;
+    let districts: Vec<i64> = (4101..=4111).chain(4117..=4125).collect();
+    let words = [
+        "ชุมชน",
+        "โรงเรียน",
+        "วัด",
+        "เทศบาล",
+        "ชมรม",
+        "สมาคม",
+        "ไร่",
+        "แม่บ้าน",
+        "ใจดี",
+        "บ้าน",
+    ];
+    let mut tx = db.write().begin().await?;
+    for i in 0..ORGANIZATIONS {
+        let input = OrgInput {
+            name: format!(
+                "{}{}ทดสอบ {i:05}",
+                words[i % words.len()],
+                words[(i / 10) % words.len()]
+            ),
+            kind: OrgKind::ALL[i % OrgKind::ALL.len()],
+            sectors: vec![Sector::ALL[i % Sector::ALL.len()]],
+            district: districts[i % districts.len()],
+            phone: format!("042-{:03}-{:03}", i / 1000, i % 1000),
+            email: String::new(),
+            address: String::new(),
+        };
+        org::insert(&mut tx, &Actor::system(), demo::UDON_THANI, &input).await?;
+    }
+    tx.commit().await?;
+    let (account, _) = users::find_for_login(&db, "secretariat@demo.example")
+        .await?
+        .context("demo secretariat")?;
+    let token = sessions::create(&db, account.id).await?;
+    db.close().await;
+    Ok(token)
+}
+
+async fn bench_registry() -> Result<()> {
+    let bin = binary()?;
+    println!(
+        "== start-up: `sermphalang demo` on an empty data folder to the first 200 on /healthz"
+    );
+    let mut startups = Vec::new();
+    for round in 0..5 {
+        let data = temp_dir(&format!("start{round}"));
+        let port = free_port()?;
+        let started = Instant::now();
+        let server = start(&bin, "demo", &data, port)?;
+        wait_healthy(port, Duration::from_secs(10))?;
+        startups.push(started.elapsed());
+        drop(server);
+        let _ = std::fs::remove_dir_all(&data);
+    }
+    startups.sort();
+    println!(
+        "start-up: median {:.0} ms, min {:.0} ms, max {:.0} ms (target < 1000 ms)",
+        startups[2].as_secs_f64() * 1000.0,
+        startups[0].as_secs_f64() * 1000.0,
+        startups[4].as_secs_f64() * 1000.0
+    );
+
+    println!(
+        "== organization list with {ORGANIZATIONS} organizations, wrk -t2 -c32 -d10s on loopback"
+    );
+    let data = temp_dir("list");
+    let seeding = Instant::now();
+    let cookie = seed_organizations(&data).await?;
+    println!("seeded in {:.1} s", seeding.elapsed().as_secs_f64());
+    let port = free_port()?;
+    let server = start(&bin, "serve", &data, port)?;
+    wait_healthy(port, Duration::from_secs(10))?;
+    std::thread::sleep(Duration::from_secs(2));
+    let idle = rss_mb(server.0.id())?;
+    let base = format!("http://127.0.0.1:{port}");
+    let health = wrk(&format!("{base}/healthz"), &cookie)?;
+    let list = wrk(&format!("{base}/p/41/orgs"), &cookie)?;
+    let page_200 = wrk(
+        &format!("{base}/p/41/orgs?page=200&network=education"),
+        &cookie,
+    )?;
+    let after = rss_mb(server.0.id())?;
+    for (name, r) in [
+        ("/healthz", &health),
+        ("/p/41/orgs", &list),
+        ("/p/41/orgs?page=200&network=education", &page_200),
+    ] {
+        println!(
+            "{name:<42} p50 {:>7.2} ms  p99 {:>7.2} ms  {:>9.0} req/s {}",
+            r.p50_ms, r.p99_ms, r.rps, r.errors
+        );
+    }
+    println!(
+        "organization list: p50 {:.2} ms (target < 20 ms); {:.2} of /healthz's requests per second (target >= 0.5)",
+        list.p50_ms,
+        list.rps / health.rps
+    );
+    println!(
+        "resident memory: {idle:.1} MB idle after start (target < 64 MB), {after:.1} MB after the load"
+    );
+    drop(server);
+    let _ = std::fs::remove_dir_all(&data);
+    Ok(())
+}

@@ -37,6 +37,11 @@ impl Person {
     pub fn full_name(&self) -> String {
         full_name(&self.prefix, &self.first_name, &self.last_name)
     }
+
+    /// The prefix and given name, which pages keep on one line.
+    pub fn given_name(&self) -> String {
+        full_name(&self.prefix, &self.first_name, "")
+    }
 }
 
 pub fn full_name(prefix: &str, first: &str, last: &str) -> String {

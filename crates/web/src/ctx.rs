@@ -1,7 +1,7 @@
 //! What every page needs to render: language, font size, the signed-in account, the CSRF
 //! token, reference data, and helpers that format dates and names for the chosen language.
 
-use crate::i18n::{Lang, lookup};
+use crate::i18n::{Lang, label, lookup};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -65,6 +65,10 @@ const BANGKOK_SECONDS: i64 = 7 * 3600;
 impl Ctx {
     pub fn t(&self, key: &str) -> &'static str {
         lookup(self.lang, key)
+    }
+
+    pub fn label(&self, prefix: &str, code: &str) -> String {
+        label(self.lang, prefix, code).into_owned()
     }
 
     pub fn is_en(&self) -> bool {

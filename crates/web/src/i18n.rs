@@ -24,6 +24,15 @@ impl Lang {
     }
 }
 
+/// A word for a stored code, such as an audit action; unknown codes are shown as they are.
+pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a, str> {
+    let key = format!("{prefix}_{code}");
+    match WORDS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, th, en)) => std::borrow::Cow::Borrowed(if lang == Lang::Th { th } else { en }),
+        None => std::borrow::Cow::Borrowed(code),
+    }
+}
+
 pub fn lookup(lang: Lang, key: &str) -> &'static str {
     match WORDS.iter().find(|(k, _, _)| *k == key) {
         Some((_, th, en)) => match lang {

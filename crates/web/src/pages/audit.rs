@@ -19,9 +19,22 @@ pub struct AuditQuery {
 struct AuditPage {
     ctx: Ctx,
     prov: Option<i64>,
+    province: i64,
     page: Page<Entry>,
     prev_link: String,
     next_link: String,
+}
+
+impl AuditPage {
+    fn link(&self, e: &Entry) -> Option<String> {
+        let section = match e.entity.as_str() {
+            "organization" => "orgs",
+            "person" => "people",
+            "working_group" => "groups",
+            _ => return None,
+        };
+        Some(format!("/p/{}/{section}/{}", self.province, e.entity_id?))
+    }
 }
 
 pub async fn list(
@@ -35,6 +48,7 @@ pub async fn list(
     render(AuditPage {
         ctx,
         prov: Some(province),
+        province,
         prev_link: page_link(&base, &[], page.page - 1),
         next_link: page_link(&base, &[], page.page + 1),
         page,
