@@ -72,7 +72,13 @@ pub fn error_page(status: StatusCode, reference: Option<String>) -> Response {
             "กรุณารอสักครู่แล้วลองใหม่",
             "Please wait a moment and try again.",
         ),
-        400 | 413 | 415 => (
+        413 => (
+            "ไฟล์หรือข้อมูลที่ส่งมาใหญ่เกินไป",
+            "Too large",
+            "ไฟล์ที่อัปโหลดต้องไม่เกิน 10 MB กรุณาลดขนาดไฟล์แล้วลองใหม่",
+            "Uploads are limited to 10 MB. Make the file smaller and try again.",
+        ),
+        400 | 415 | 422 => (
             "คำขอไม่ถูกต้อง",
             "Bad request",
             "ระบบอ่านคำขอนี้ไม่ได้ กรุณากลับไปหน้าก่อนแล้วลองใหม่",

@@ -4,12 +4,16 @@
 use crate::pages::{audit, groups, home, import, orgs, people};
 use crate::{AppState, api, assets, auth, metrics, security};
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use sermphalang_domain::Permission::{self, *};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
+
+/// Uploads are at most 10 MB; the rest is room for the multipart framing and form fields.
+const UPLOAD_LIMIT: usize = 12 * 1024 * 1024;
 
 pub struct Route {
     pub method: Method,
@@ -184,6 +188,8 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback(crate::error::not_found)
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
+        .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
@@ -192,7 +198,6 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             security::context,
         ))
-        .layer(RequestBodyLimitLayer::new(12 * 1024 * 1024))
         .layer(CatchPanicLayer::custom(|_| {
             let reference = crate::error::reference_id();
             tracing::error!(%reference, "handler panicked");

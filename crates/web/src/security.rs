@@ -92,7 +92,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         here,
         geo: state.geo.clone(),
     });
-    let mut response = next.run(req).await;
+    let mut response = calm(next.run(req).await);
     if existing_csrf.is_none() {
         let c = cookie(CSRF_COOKIE, csrf, state.secure_cookies, true);
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
@@ -160,6 +160,22 @@ async fn check_csrf(req: Request, expected: Option<&str>) -> Result<Request, Res
         Some(t) if same(&t, expected) => Ok(Request::from_parts(parts, Body::from(bytes))),
         _ => Err(forbidden()),
     }
+}
+
+/// Rejections from extractors and layers arrive as plain text naming Rust types; people get the
+/// calm page for the same status instead.
+fn calm(response: Response) -> Response {
+    let status = response.status();
+    let readable = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !readable {
+        tracing::info!(%status, "replaced a plain-text error with the calm page");
+        return error_page(status, None);
+    }
+    response
 }
 
 fn with_headers(mut response: Response) -> Response {

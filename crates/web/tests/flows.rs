@@ -325,3 +325,50 @@ async fn the_interface_switches_language_and_text_size() {
     let group = c.get("/p/41/groups").await.text().await.unwrap();
     assert!(group.contains("ธ.ค. 2564"), "Thai dates in B.E.");
 }
+
+#[tokio::test]
+async fn malformed_requests_and_large_uploads_get_calm_pages() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let r = c.get("/p/41/orgs/not-a-number").await;
+    assert_eq!(r.status(), 400);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("คำขอไม่ถูกต้อง") && !body.contains("Invalid URL"),
+        "{body}"
+    );
+
+    let big = vec![b'a'; 11 * 1024 * 1024];
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "organizations")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(big).file_name("big.csv"),
+        );
+    let url = c.url(&format!("/p/41/import?_csrf={}", c.csrf()));
+    let r = c.http.post(&url).multipart(form).send().await.unwrap();
+    assert_eq!(
+        r.status(),
+        422,
+        "an 11 MB file reaches the importer and is refused there"
+    );
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("10 MB"),
+        "{}",
+        body.split("<main").nth(1).unwrap_or_default()
+    );
+
+    let huge = vec![b'a'; 13 * 1024 * 1024];
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(huge).file_name("huge.csv"),
+    );
+    let r = c.http.post(&url).multipart(form).send().await;
+    if let Ok(r) = r {
+        assert_eq!(r.status(), 413);
+        let headers = format!("{:?}", r.headers());
+        let body = r.text().await.unwrap();
+        assert!(body.contains("10 MB"), "{headers} {body}");
+    }
+}
