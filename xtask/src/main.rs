@@ -22,6 +22,7 @@ async fn main() -> Result<()> {
         .as_slice()
     {
         ["bench", "registry"] | ["bench"] => bench_registry().await,
+        ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!("usage: cargo run --release -p xtask -- bench registry"),
     }
 }
@@ -260,6 +261,80 @@ async fn bench_registry() -> Result<()> {
         "resident memory: {idle:.1} MB idle after start (target < 64 MB), {after:.1} MB after the load"
     );
     drop(server);
-    let _ = std::fs::remove_dir_all(&data);
+    if std::env::var_os("BENCH_KEEP").is_some() {
+        println!("kept {} (session cookie {cookie})", data.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&data);
+    }
+    Ok(())
+}
+
+/// Times the store calls behind one organization list page on an existing data folder.
+async fn profile_list(data: &Path) -> Result<()> {
+    let db = Db::open(None, data).await?;
+    let filter = org::OrgFilter::default();
+    for (name, rounds) in [("warm-up", 50), ("org::list", 500)] {
+        let started = Instant::now();
+        for _ in 0..rounds {
+            org::list(&db, 41, &filter, sermphalang_store::PageRequest::new(None)).await?;
+        }
+        println!(
+            "{name}: {:.3} ms per call",
+            started.elapsed().as_secs_f64() * 1000.0 / rounds as f64
+        );
+    }
+    let started = Instant::now();
+    for _ in 0..500 {
+        sqlx::query("SELECT o.id, o.name FROM organizations o WHERE o.province_code = $1 AND o.archived_at IS NULL ORDER BY o.sort_key, o.id LIMIT 50")
+            .bind(41i64)
+            .fetch_all(db.read())
+            .await?;
+    }
+    println!(
+        "raw select of 50 ids and names: {:.3} ms per call",
+        started.elapsed().as_secs_f64() * 2.0
+    );
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM organizations ORDER BY sort_key LIMIT 50")
+            .fetch_all(db.read())
+            .await?;
+    let sql = format!(
+        "SELECT organization_id, sector_code FROM organization_sectors WHERE organization_id IN ({})",
+        (1..=50)
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let started = Instant::now();
+    for _ in 0..500 {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
+        for id in &ids {
+            q = q.bind(*id);
+        }
+        q.fetch_all(db.read()).await?;
+    }
+    println!(
+        "sectors of 50: {:.3} ms per call",
+        started.elapsed().as_secs_f64() * 2.0
+    );
+    let started = Instant::now();
+    for _ in 0..500 {
+        sqlx::query("SELECT o.id, o.province_code, o.district_code, o.name, o.kind, o.phone, o.email, o.address, o.created_at, o.updated_at, o.archived_at FROM organizations o WHERE o.province_code = $1 AND o.archived_at IS NULL ORDER BY o.sort_key, o.id LIMIT $2 OFFSET $3")
+            .bind(41i64).bind(50i64).bind(0i64)
+            .fetch_all(db.read())
+            .await?;
+    }
+    println!(
+        "select of 50 full rows: {:.3} ms per call",
+        started.elapsed().as_secs_f64() * 2.0
+    );
+    let started = Instant::now();
+    for _ in 0..500 {
+        sqlx::query("SELECT 1").fetch_all(db.read()).await?;
+    }
+    println!(
+        "SELECT 1: {:.3} ms per call",
+        started.elapsed().as_secs_f64() * 2.0
+    );
     Ok(())
 }

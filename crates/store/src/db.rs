@@ -1,8 +1,22 @@
 use crate::{Result, StoreError};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
+use std::collections::HashMap;
 use std::path::Path;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// List totals are cached this long at most; a write through this process clears them at once,
+/// so only another instance's writes can be this late.
+const COUNT_TTL: Duration = Duration::from_secs(3);
+const COUNT_CACHE_MAX: usize = 2000;
+
+#[derive(Debug, Default)]
+struct CountCache {
+    generation: AtomicU64,
+    entries: Mutex<HashMap<String, (u64, Instant, i64)>>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -17,6 +31,7 @@ pub struct Db {
     pub backend: Backend,
     read: AnyPool,
     write: AnyPool,
+    counts: Arc<CountCache>,
 }
 
 impl Db {
@@ -57,6 +72,7 @@ impl Db {
                     backend,
                     read,
                     write,
+                    counts: Arc::default(),
                 }
             }
             Backend::Postgres => {
@@ -66,6 +82,7 @@ impl Db {
                     backend,
                     read: pool.clone(),
                     write: pool,
+                    counts: Arc::default(),
                 }
             }
         };
@@ -109,8 +126,42 @@ impl Db {
         &self.read
     }
 
+    /// The pool for changes. Taking it marks cached list totals as stale.
     pub fn write(&self) -> &AnyPool {
+        self.counts.generation.fetch_add(1, Ordering::SeqCst);
         &self.write
+    }
+
+    /// A list total from the cache, or from `count` when missing, stale or older than a write.
+    pub(crate) async fn cached_count<F>(&self, key: String, count: F) -> Result<i64>
+    where
+        F: Future<Output = std::result::Result<i64, sqlx::Error>>,
+    {
+        let generation = self.counts.generation.load(Ordering::SeqCst);
+        {
+            let entries = self
+                .counts
+                .entries
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if let Some((g, at, n)) = entries.get(&key)
+                && *g == generation
+                && at.elapsed() < COUNT_TTL
+            {
+                return Ok(*n);
+            }
+        }
+        let n = count.await?;
+        let mut entries = self
+            .counts
+            .entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= COUNT_CACHE_MAX {
+            entries.clear();
+        }
+        entries.insert(key, (generation, Instant::now(), n));
+        Ok(n)
     }
 
     pub async fn ping(&self) -> bool {
@@ -167,7 +218,8 @@ fn pool_options(backend: Backend, max: u32) -> AnyPoolOptions {
                 if backend == Backend::Sqlite {
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
-                         PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                         PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                         PRAGMA mmap_size = 268435456;",
                     )
                     .await?;
                 }

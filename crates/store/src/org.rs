@@ -28,6 +28,19 @@ pub struct Organization {
     pub archived_at: Option<String>,
 }
 
+/// What a list shows of an organization; fewer columns keep a page of 50 cheap to read.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OrgSummary {
+    pub id: i64,
+    pub district_code: i64,
+    pub name: String,
+    pub kind: OrgKind,
+    pub sectors: Vec<Sector>,
+    pub phone: String,
+    pub email: String,
+    pub archived: bool,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct OrgFilter {
     pub q: String,
@@ -61,12 +74,7 @@ fn search_text(input: &OrgInput) -> String {
     format!("{} {} {}", input.name, input.email, input.phone).to_lowercase()
 }
 
-pub async fn list(
-    db: &Db,
-    province: i64,
-    filter: &OrgFilter,
-    page: PageRequest,
-) -> Result<Page<Organization>> {
+fn filtered(province: i64, filter: &OrgFilter) -> Filter {
     let mut f = Filter::new("FROM organizations o WHERE o.province_code = $1");
     f.binds.push(Bind::Int(province));
     f.sql.push_str(if filter.archived {
@@ -93,13 +101,25 @@ pub async fn list(
     if let Some(k) = filter.kind {
         f.and("o.kind = ?", Bind::Text(k.code().into()));
     }
-    let total = f
-        .scalar(&format!("SELECT COUNT(*) {}", f.sql))
-        .fetch_one(db.read())
-        .await?;
+    f
+}
+
+/// One page of the province's organizations in Thai order.
+pub async fn list(
+    db: &Db,
+    province: i64,
+    filter: &OrgFilter,
+    page: PageRequest,
+) -> Result<Page<OrgSummary>> {
+    let f = filtered(province, filter);
+    let total = f.count(db).await?;
     let n = f.binds.len();
+    // One round trip: the page's rows, each joined to its sectors.
     let sql = format!(
-        "SELECT {COLUMNS} {} ORDER BY o.sort_key, o.id LIMIT ${} OFFSET ${}",
+        "SELECT o.id, o.district_code, o.name, o.kind, o.phone, o.email, o.archived_at, \
+         s.sector_code FROM (SELECT o.id, o.district_code, o.name, o.kind, o.phone, o.email, \
+         o.archived_at, o.sort_key {} ORDER BY o.sort_key, o.id LIMIT ${} OFFSET ${}) o \
+         LEFT JOIN organization_sectors s ON s.organization_id = o.id ORDER BY o.sort_key, o.id",
         f.sql,
         n + 1,
         n + 2
@@ -110,14 +130,47 @@ pub async fn list(
         .bind(page.offset())
         .fetch_all(db.read())
         .await?;
-    let mut items: Vec<Organization> = rows.iter().map(from_row).collect();
-    attach_sectors(db, &mut items).await?;
+    let mut items: Vec<OrgSummary> = Vec::new();
+    for r in &rows {
+        let id: i64 = r.get(0);
+        if items.last().is_none_or(|o| o.id != id) {
+            items.push(OrgSummary {
+                id,
+                district_code: r.get(1),
+                name: r.get(2),
+                kind: OrgKind::parse(r.get::<String, _>(3).as_str()).unwrap_or(OrgKind::Community),
+                sectors: Vec::new(),
+                phone: r.get(4),
+                email: r.get(5),
+                archived: r.get::<Option<String>, _>(6).is_some(),
+            });
+        }
+        let sector = r
+            .get::<Option<String>, _>(7)
+            .and_then(|c| Sector::parse(&c));
+        if let (Some(o), Some(s)) = (items.last_mut(), sector) {
+            o.sectors.push(s);
+            o.sectors.sort();
+        }
+    }
     Ok(Page {
         items,
         total,
         page: page.page,
         per_page: page.per_page,
     })
+}
+
+/// Every organization the filter selects, with all columns, for exports.
+pub async fn list_full(db: &Db, province: i64, filter: &OrgFilter) -> Result<Vec<Organization>> {
+    let f = filtered(province, filter);
+    let sql = format!("SELECT {COLUMNS} {} ORDER BY o.sort_key, o.id", f.sql);
+    let rows = f.query(&sql).fetch_all(db.read()).await?;
+    let mut items: Vec<Organization> = rows.iter().map(from_row).collect();
+    for chunk in items.chunks_mut(500) {
+        attach_sectors(db, chunk).await?;
+    }
+    Ok(items)
 }
 
 async fn attach_sectors(db: &Db, items: &mut [Organization]) -> Result<()> {

@@ -103,6 +103,14 @@ impl Filter {
         q
     }
 
+    /// The total of the rows this filter selects, cached briefly (see `Db::cached_count`).
+    pub async fn count(&self, db: &crate::Db) -> crate::Result<i64> {
+        let sql = format!("SELECT COUNT(*) {}", self.sql);
+        let key = format!("{sql} {:?}", self.binds);
+        db.cached_count(key, self.scalar(&sql).fetch_one(db.read()))
+            .await
+    }
+
     pub fn scalar(
         &self,
         sql: &str,

@@ -126,10 +126,7 @@ pub async fn list(
     if let Some(o) = filter.organization {
         f.and("p.organization_id = ?", Bind::Int(o));
     }
-    let total = f
-        .scalar(&format!("SELECT COUNT(*) {}", f.sql))
-        .fetch_one(db.read())
-        .await?;
+    let total = f.count(db).await?;
     let n = f.binds.len();
     let sql = format!(
         "SELECT {COLUMNS} {} ORDER BY p.sort_key, p.id LIMIT ${} OFFSET ${}",

@@ -24,7 +24,7 @@ fn org(name: &str, district: i64, sectors: &[Sector]) -> OrgInput {
     }
 }
 
-fn names(page: &sermphalang_store::Page<org::Organization>) -> Vec<&str> {
+fn names(page: &sermphalang_store::Page<org::OrgSummary>) -> Vec<&str> {
     page.items.iter().map(|o| o.name.as_str()).collect()
 }
 
@@ -116,6 +116,21 @@ async fn organizations_list_in_thai_order_with_filters_and_pages() {
             ),
             ["กลุ่มแม่บ้าน 50%_off"]
         );
+        let before = org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None))
+            .await
+            .unwrap()
+            .total;
+        let extra = org::create(db, &actor, UDON, &org("หน่วยงานที่หก", 4101, &[Sector::Media]))
+            .await
+            .unwrap();
+        let after = org::list(db, UDON, &OrgFilter::default(), PageRequest::new(None))
+            .await
+            .unwrap()
+            .total;
+        assert_eq!(after, before + 1, "a write shows in the next total at once");
+        org::set_archived(db, &actor, UDON, extra, true)
+            .await
+            .unwrap();
         let mut small = PageRequest::new(Some(2));
         small.per_page = 2;
         let page2 = org::list(db, UDON, &OrgFilter::default(), small)

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use sermphalang_domain::registry::Sector;
-use sermphalang_store::org::{self, OrgFilter, Organization};
+use sermphalang_store::org::{self, OrgFilter, OrgSummary, Organization};
 use sermphalang_store::person::{self, Person, PersonFilter};
 use sermphalang_store::{PageRequest, StoreError, working_group};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -77,6 +77,21 @@ pub struct OrganizationOut {
     phone: String,
     email: String,
     archived: bool,
+}
+
+impl From<OrgSummary> for OrganizationOut {
+    fn from(o: OrgSummary) -> Self {
+        OrganizationOut {
+            id: o.id,
+            name: o.name,
+            kind: o.kind.code().into(),
+            networks: o.sectors.iter().map(|s| s.code().to_string()).collect(),
+            district_code: o.district_code,
+            phone: o.phone,
+            email: o.email,
+            archived: o.archived,
+        }
+    }
 }
 
 impl From<Organization> for OrganizationOut {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use sermphalang_domain::import::ORG_COLUMNS;
 use sermphalang_domain::registry::{OrgForm, OrgKind, Sector};
 use sermphalang_store::geo::District;
-use sermphalang_store::org::{self, OrgFilter, Organization};
+use sermphalang_store::org::{self, OrgFilter, OrgSummary, Organization};
 use sermphalang_store::{Page, PageRequest, person};
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,7 +58,7 @@ struct ListPage {
     ctx: Ctx,
     prov: Option<i64>,
     province: i64,
-    page: Page<Organization>,
+    page: Page<OrgSummary>,
     query: ListQuery,
     districts: Vec<District>,
     prev_link: String,
@@ -110,10 +110,9 @@ pub async fn export(
     Path(province): Path<i64>,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let page = org::list(&state.db, province, &query.filter(), PageRequest::all()).await?;
+    let items = org::list_full(&state.db, province, &query.filter()).await?;
     let headers: Vec<&str> = ORG_COLUMNS.iter().map(|c| c.th).collect();
-    let rows: Vec<Vec<String>> = page
-        .items
+    let rows: Vec<Vec<String>> = items
         .iter()
         .map(|o| {
             vec![
