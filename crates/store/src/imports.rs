@@ -308,7 +308,8 @@ pub async fn confirm(db: &Db, actor: &Actor, province: i64, batch: i64) -> Resul
         }
     };
     let done = sqlx::query(
-        "UPDATE import_batches SET imported_at = $1 WHERE id = $2 AND imported_at IS NULL",
+        "UPDATE import_batches SET imported_at = $1, payload = '[]' WHERE id = $2 \
+         AND imported_at IS NULL",
     )
     .bind(now())
     .bind(batch)

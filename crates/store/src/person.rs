@@ -376,3 +376,86 @@ async fn write_networks(tx: &mut Transaction<'_, Any>, id: i64, networks: &[Sect
     }
     Ok(())
 }
+
+/// Everything stored about a person, for a data-subject request under the PDPA.
+pub async fn personal_data(db: &Db, province: i64, id: i64) -> Result<serde_json::Value> {
+    let person = find(db, province, id).await?;
+    let memberships = sqlx::query(
+        "SELECT g.name, m.role, m.term_start, m.term_end FROM working_group_members m \
+         JOIN working_groups g ON g.id = m.working_group_id WHERE m.person_id = $1",
+    )
+    .bind(id)
+    .fetch_all(db.read())
+    .await?
+    .iter()
+    .map(|r| {
+        serde_json::json!({
+            "working_group": r.get::<String, _>(0),
+            "role": r.get::<String, _>(1),
+            "term_start": r.get::<Option<String>, _>(2),
+            "term_end": r.get::<Option<String>, _>(3),
+        })
+    })
+    .collect::<Vec<_>>();
+    let history = sqlx::query(
+        "SELECT at, user_email, action FROM audit_log WHERE entity = 'person' AND entity_id = $1 \
+         ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db.read())
+    .await?
+    .iter()
+    .map(|r| {
+        serde_json::json!({
+            "at": r.get::<String, _>(0),
+            "by": r.get::<String, _>(1),
+            "action": r.get::<String, _>(2),
+        })
+    })
+    .collect::<Vec<_>>();
+    Ok(serde_json::json!({
+        "person": person,
+        "working_group_memberships": memberships,
+        "changes": history,
+    }))
+}
+
+/// Erases a person at their request: the record, their memberships and the personal data kept
+/// in earlier audit entries. The audit log keeps that an erasure happened, and by whom.
+pub async fn erase(db: &Db, actor: &Actor, province: i64, id: i64) -> Result<()> {
+    find(db, province, id).await?;
+    let mut tx = db.write().begin().await?;
+    sqlx::query("DELETE FROM working_group_members WHERE person_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM person_networks WHERE person_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM people WHERE id = $1 AND province_code = $2")
+        .bind(id)
+        .bind(province)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE audit_log SET before_json = NULL, after_json = NULL \
+         WHERE entity = 'person' AND entity_id = $1",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        "erase",
+        "person",
+        Some(id),
+        None,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -491,3 +491,52 @@ async fn backup_and_restore_round_trip() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_person_can_be_exported_and_erased() {
+    for t in backends("a_person_can_be_exported_and_erased").await {
+        let db = &t.db;
+        load_demo(db).await;
+        let group = sermphalang_store::working_group::list(db, UDON)
+            .await
+            .unwrap()[0]
+            .id;
+        let member = sermphalang_store::working_group::members(db, group)
+            .await
+            .unwrap()[0]
+            .clone();
+        let data = person::personal_data(db, UDON, member.person_id)
+            .await
+            .unwrap();
+        assert_eq!(
+            data["working_group_memberships"].as_array().unwrap().len(),
+            1
+        );
+        assert_eq!(data["person"]["last_name"], member.last_name.as_str());
+        assert!(matches!(
+            person::personal_data(db, 40, member.person_id).await,
+            Err(StoreError::NotFound)
+        ));
+        person::erase(db, &Actor::system(), UDON, member.person_id)
+            .await
+            .unwrap();
+        assert!(matches!(
+            person::find(db, UDON, member.person_id).await,
+            Err(StoreError::NotFound)
+        ));
+        let members = sermphalang_store::working_group::members(db, group)
+            .await
+            .unwrap();
+        assert!(members.iter().all(|m| m.person_id != member.person_id));
+        let log = audit::list(db, Some(UDON), PageRequest::all())
+            .await
+            .unwrap();
+        assert_eq!(log.items[0].action, "erase");
+        let leaks = log.items.iter().filter(|e| {
+            e.entity == "person"
+                && e.entity_id == Some(member.person_id)
+                && (e.before_json.is_some() || e.after_json.is_some())
+        });
+        assert_eq!(leaks.count(), 0, "no personal data stays in the audit log");
+    }
+}

@@ -256,6 +256,51 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "แก้ไขได้เฉพาะรายการในภาคีเครือข่ายของคุณ",
         "You can change records of your own network only",
     ),
+    (
+        "pdpa_title",
+        "สิทธิของเจ้าของข้อมูล (PDPA)",
+        "The person's data rights (PDPA)",
+    ),
+    (
+        "pdpa_intro",
+        "เมื่อเจ้าของข้อมูลขอดูหรือขอรับสำเนาข้อมูล ให้ดาวน์โหลดไฟล์ด้านล่าง เมื่อขอให้ลบ ให้ลบถาวร ระบบจะลบบุคคล การเป็นสมาชิกคณะทำงาน และข้อมูลส่วนบุคคลในบันทึกการแก้ไข",
+        "When the person asks to see or receive their data, download the file below. When they ask for erasure, erase it: the person, their working-group memberships and the personal data in the audit log are removed.",
+    ),
+    (
+        "pdpa_export",
+        "ดาวน์โหลดข้อมูลของบุคคลนี้ (JSON)",
+        "Download this person's data (JSON)",
+    ),
+    ("pdpa_erase", "ลบข้อมูลถาวร", "Erase permanently"),
+    (
+        "pdpa_erase_confirm",
+        "ยืนยันว่าเจ้าของข้อมูลขอให้ลบ และเข้าใจว่าเรียกคืนไม่ได้",
+        "I confirm the person asked for erasure and that it cannot be undone",
+    ),
+    (
+        "pdpa_erase_unconfirmed",
+        "กรุณาทำเครื่องหมายยืนยันก่อนลบ",
+        "Tick the confirmation before erasing",
+    ),
+    ("erased", "ลบข้อมูลบุคคลแล้ว", "The person's data was erased"),
+    ("action_erase", "ลบถาวร (PDPA)", "erased (PDPA)"),
+    ("action_create", "สร้าง", "created"),
+    ("action_update", "แก้ไข", "changed"),
+    ("action_archive", "จัดเก็บ", "archived"),
+    ("action_restore", "นำกลับมาใช้", "restored"),
+    ("action_add_member", "เพิ่มสมาชิก", "added a member"),
+    ("action_remove_member", "นำสมาชิกออก", "removed a member"),
+    ("action_import", "นำเข้าจากไฟล์", "imported a file"),
+    ("entity_organization", "หน่วยงาน", "organization"),
+    ("entity_person", "บุคคล", "person"),
+    ("entity_working_group", "คณะทำงาน", "working group"),
+    ("entity_user", "บัญชีผู้ใช้", "account"),
+    (
+        "entity_organizations",
+        "หน่วยงาน (นำเข้า)",
+        "organizations (import)",
+    ),
+    ("entity_people", "บุคคล (นำเข้า)", "people (import)"),
 ];
 
 #[cfg(test)]
@@ -285,5 +330,34 @@ mod tests {
             }
         }
         assert!(checked > 50, "only {checked} keys found in templates");
+    }
+
+    #[test]
+    fn stored_codes_have_words() {
+        let actions = [
+            "create",
+            "update",
+            "archive",
+            "restore",
+            "add_member",
+            "remove_member",
+            "import",
+            "erase",
+        ];
+        let entities = [
+            "organization",
+            "person",
+            "working_group",
+            "user",
+            "organizations",
+            "people",
+        ];
+        let keys = actions
+            .iter()
+            .map(|c| format!("action_{c}"))
+            .chain(entities.iter().map(|c| format!("entity_{c}")));
+        for key in keys {
+            assert!(WORDS.iter().any(|(k, _, _)| *k == key), "missing {key}");
+        }
     }
 }

@@ -103,6 +103,16 @@ pub fn table() -> Vec<Route> {
             RegistryWrite,
             post(people::restore),
         ),
+        gr(
+            "/p/{province}/people/{id}/data",
+            ProvinceManage,
+            get(people::personal_data),
+        ),
+        pr(
+            "/p/{province}/people/{id}/erase",
+            ProvinceManage,
+            post(people::erase),
+        ),
         gr("/p/{province}/groups", RegistryRead, get(groups::list)),
         pr("/p/{province}/groups", ProvinceManage, post(groups::create)),
         gr("/p/{province}/groups/new", ProvinceManage, get(groups::new)),

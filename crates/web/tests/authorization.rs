@@ -63,6 +63,8 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}/people/{id}/edit", WRITE),
     ("POST", "/p/{province}/people/{id}/archive", WRITE),
     ("POST", "/p/{province}/people/{id}/restore", WRITE),
+    ("GET", "/p/{province}/people/{id}/data", MANAGE),
+    ("POST", "/p/{province}/people/{id}/erase", MANAGE),
     ("GET", "/p/{province}/groups", READ),
     ("POST", "/p/{province}/groups", MANAGE),
     ("GET", "/p/{province}/groups/new", MANAGE),

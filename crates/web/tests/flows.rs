@@ -372,3 +372,46 @@ async fn malformed_requests_and_large_uploads_get_calm_pages() {
         assert!(body.contains("10 MB"), "{headers} {body}");
     }
 }
+
+#[tokio::test]
+async fn the_secretariat_answers_data_requests_and_erasures() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let list = c.get("/p/41/people").await.text().await.unwrap();
+    let ids: Vec<String> = list
+        .split("/p/41/people/")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_string())
+        .filter(|id| id.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let id = ids[0].clone();
+    let data = c.get(&format!("/p/41/people/{id}/data")).await;
+    assert_eq!(data.status(), 200);
+    let json: serde_json::Value = data.json().await.unwrap();
+    assert_eq!(json["person"]["id"].to_string(), id);
+    let r = c.post(&format!("/p/41/people/{id}/erase"), &[]).await;
+    assert_eq!(r.status(), 422, "erasure needs the confirmation");
+    assert!(r.text().await.unwrap().contains("กรุณาทำเครื่องหมายยืนยันก่อนลบ"));
+    assert_eq!(c.get(&format!("/p/41/people/{id}")).await.status(), 200);
+    let r = c
+        .post(&format!("/p/41/people/{id}/erase"), &[("confirm", "yes")])
+        .await;
+    assert_eq!(r.status(), 303);
+    assert!(
+        c.get(&location(&r))
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("ลบข้อมูลบุคคลแล้ว")
+    );
+    assert_eq!(c.get(&format!("/p/41/people/{id}")).await.status(), 404);
+    let member = Client::login(&app, "member@demo.example", "demo-member-2565").await;
+    assert_eq!(
+        member
+            .get(&format!("/p/41/people/{}/data", ids[1]))
+            .await
+            .status(),
+        403
+    );
+}

@@ -84,17 +84,11 @@ pub async fn show(
     ctx: Ctx,
     Path((province, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    render(
-        show_page(
-            &state,
-            ctx,
-            province,
-            id,
-            MemberForm::default(),
-            Errors::default(),
-        )
-        .await?,
-    )
+    let form = MemberForm {
+        role: MemberRole::Member.code().into(),
+        ..MemberForm::default()
+    };
+    render(show_page(&state, ctx, province, id, form, Errors::default()).await?)
 }
 
 #[derive(Template)]

@@ -23,6 +23,8 @@ pub struct ListQuery {
     page: Option<i64>,
     #[serde(default)]
     format: String,
+    #[serde(default)]
+    erased: String,
 }
 
 impl ListQuery {
@@ -139,6 +141,7 @@ struct ShowPage {
     province: i64,
     person: Person,
     may_edit: bool,
+    erase_error: bool,
 }
 
 pub async fn show(
@@ -157,6 +160,7 @@ pub async fn show(
         province,
         person,
         may_edit,
+        erase_error: false,
     })
 }
 
@@ -313,4 +317,48 @@ pub async fn restore(
     Path((province, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     set_archived(&state, &ctx, province, id, false).await
+}
+
+pub async fn personal_data(
+    State(state): State<AppState>,
+    Path((province, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let data = person::personal_data(&state.db, province, id).await?;
+    let bytes = serde_json::to_vec_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(super::download(
+        bytes,
+        "application/json",
+        &format!("person-{id}.json"),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct EraseForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+pub async fn erase(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((province, id)): Path<(i64, i64)>,
+    Form(form): Form<EraseForm>,
+) -> Result<Response, AppError> {
+    let person = person::find(&state.db, province, id).await?;
+    if form.confirm != "yes" {
+        let may_edit = ctx
+            .account
+            .as_ref()
+            .is_some_and(|a| a.may_edit_networks(&person.networks));
+        return render_invalid(ShowPage {
+            ctx,
+            prov: Some(province),
+            province,
+            person,
+            may_edit,
+            erase_error: true,
+        });
+    }
+    person::erase(&state.db, &actor(&ctx), province, id).await?;
+    Ok(Redirect::to(&format!("/p/{province}/people?erased=1")).into_response())
 }
