@@ -187,6 +187,20 @@ impl Ctx {
             .unwrap_or_else(|| "–".into())
     }
 
+    /// "ปีงบประมาณ 2565" for a date, in the chosen language; empty without a date.
+    pub fn fiscal_year(&self, d: impl Val<Option<NaiveDate>>) -> String {
+        d.val()
+            .map(|d| {
+                let fy = sermphalang_thai::FiscalYear::from_date(d);
+                if self.is_en() {
+                    fy.label_en()
+                } else {
+                    fy.label_th()
+                }
+            })
+            .unwrap_or_default()
+    }
+
     /// A stored UTC timestamp shown in Bangkok time.
     pub fn timestamp(&self, text: &str) -> String {
         let Ok(t) = DateTime::parse_from_rfc3339(text) else {

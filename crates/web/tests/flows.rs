@@ -324,6 +324,22 @@ async fn the_interface_switches_language_and_text_size() {
     c.get("/lang/th").await;
     let group = c.get("/p/41/groups").await.text().await.unwrap();
     assert!(group.contains("ธ.ค. 2564"), "Thai dates in B.E.");
+    let id = group
+        .split("/p/41/groups/")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .find(|id| id.chars().all(|c| c.is_ascii_digit()))
+        .unwrap();
+    let page = c
+        .get(&format!("/p/41/groups/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("20 ธันวาคม 2564") && page.contains("ปีงบประมาณ 2565"),
+        "long date and fiscal year"
+    );
 }
 
 #[tokio::test]
