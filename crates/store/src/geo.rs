@@ -7,6 +7,7 @@ use sermphalang_domain::registry::Sector;
 use sermphalang_thai::sort_key;
 use sqlx::AssertSqlSafe;
 use sqlx::Row;
+use std::collections::HashMap;
 
 const REGIONS_CSV: &str = include_str!("../data/geo/geographies.csv");
 const PROVINCES_CSV: &str = include_str!("../data/geo/provinces.csv");
@@ -54,6 +55,7 @@ pub struct Geo {
     pub provinces: Vec<Province>,
     pub districts: Vec<District>,
     pub prefixes: Vec<String>,
+    district_index: HashMap<i64, usize>,
 }
 
 impl Geo {
@@ -71,7 +73,7 @@ impl Geo {
             region_id: r.get(3),
         })
         .collect();
-        let districts = sqlx::query(
+        let districts: Vec<District> = sqlx::query(
             "SELECT code, province_code, name_th, name_en FROM districts ORDER BY sort_key",
         )
         .fetch_all(db.read())
@@ -87,10 +89,16 @@ impl Geo {
         let prefixes = sqlx::query_scalar("SELECT prefix FROM title_prefixes ORDER BY position")
             .fetch_all(db.read())
             .await?;
+        let district_index = districts
+            .iter()
+            .enumerate()
+            .map(|(i, d): (usize, &District)| (d.code, i))
+            .collect();
         Ok(Geo {
             provinces,
             districts,
             prefixes,
+            district_index,
         })
     }
 
@@ -99,7 +107,7 @@ impl Geo {
     }
 
     pub fn district(&self, code: i64) -> Option<&District> {
-        self.districts.iter().find(|d| d.code == code)
+        self.district_index.get(&code).map(|i| &self.districts[*i])
     }
 
     pub fn districts_of(&self, province: i64) -> impl Iterator<Item = &District> {

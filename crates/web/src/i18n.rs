@@ -1,6 +1,9 @@
 //! The interface's words in Thai and English. Templates ask `ctx.t("key")`; a test checks that
 //! every key used in a template is here.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Th,
@@ -27,15 +30,18 @@ impl Lang {
 /// A word for a stored code, such as an audit action; unknown codes are shown as they are.
 pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a, str> {
     let key = format!("{prefix}_{code}");
-    match WORDS.iter().find(|(k, _, _)| *k == key) {
-        Some((_, th, en)) => std::borrow::Cow::Borrowed(if lang == Lang::Th { th } else { en }),
+    match INDEX.get(key.as_str()) {
+        Some((th, en)) => std::borrow::Cow::Borrowed(if lang == Lang::Th { th } else { en }),
         None => std::borrow::Cow::Borrowed(code),
     }
 }
 
+static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
+    LazyLock::new(|| WORDS.iter().map(|(k, th, en)| (*k, (*th, *en))).collect());
+
 pub fn lookup(lang: Lang, key: &str) -> &'static str {
-    match WORDS.iter().find(|(k, _, _)| *k == key) {
-        Some((_, th, en)) => match lang {
+    match INDEX.get(key) {
+        Some((th, en)) => match lang {
             Lang::Th => th,
             Lang::En => en,
         },
