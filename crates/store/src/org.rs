@@ -1,5 +1,6 @@
 //! Organizations of a province and the networks they belong to.
 
+use crate::archive::{self, Archivable};
 use crate::audit::{self, Actor};
 use crate::page::{Bind, Filter, contains_pattern, in_list};
 use crate::{Db, Page, PageRequest, Result, StoreError, now};
@@ -330,31 +331,7 @@ pub async fn set_archived(
     id: i64,
     archived: bool,
 ) -> Result<()> {
-    find(db, province, id).await?;
-    let mut tx = db.write().begin().await?;
-    sqlx::query(
-        "UPDATE organizations SET archived_at = $1, updated_at = $2 WHERE id = $3 AND province_code = $4",
-    )
-    .bind(archived.then(now))
-    .bind(now())
-    .bind(id)
-    .bind(province)
-    .execute(&mut *tx)
-    .await?;
-    let action = if archived { "archive" } else { "restore" };
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        action,
-        "organization",
-        Some(id),
-        None,
-        None,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    archive::set(db, actor, province, Archivable::Organization, id, archived).await
 }
 
 /// Names already used in a district of the province, to find duplicates before importing.

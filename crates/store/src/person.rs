@@ -1,6 +1,7 @@
 //! People of a province's networks: only the personal data the work needs, with the consent
 //! under which it was recorded (PDPA).
 
+use crate::archive::{self, Archivable};
 use crate::audit::{self, Actor};
 use crate::page::{Bind, Filter, contains_pattern, in_list};
 use crate::{Db, Page, PageRequest, Result, StoreError, now};
@@ -315,31 +316,7 @@ pub async fn set_archived(
     id: i64,
     archived: bool,
 ) -> Result<()> {
-    find(db, province, id).await?;
-    let mut tx = db.write().begin().await?;
-    sqlx::query(
-        "UPDATE people SET archived_at = $1, updated_at = $2 WHERE id = $3 AND province_code = $4",
-    )
-    .bind(archived.then(now))
-    .bind(now())
-    .bind(id)
-    .bind(province)
-    .execute(&mut *tx)
-    .await?;
-    let action = if archived { "archive" } else { "restore" };
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        action,
-        "person",
-        Some(id),
-        None,
-        None,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    archive::set(db, actor, province, Archivable::Person, id, archived).await
 }
 
 async fn check_organization(

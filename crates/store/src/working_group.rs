@@ -1,5 +1,6 @@
 //! Empowerment-evaluation working groups, their appointment orders and members.
 
+use crate::archive::{self, Archivable};
 use crate::audit::{self, Actor};
 use crate::person::full_name;
 use crate::{Db, Result, StoreError, files, now};
@@ -308,4 +309,14 @@ pub async fn remove_member(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+pub async fn set_archived(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    id: i64,
+    archived: bool,
+) -> Result<()> {
+    archive::set(db, actor, province, Archivable::WorkingGroup, id, archived).await
 }

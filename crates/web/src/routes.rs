@@ -127,6 +127,16 @@ pub fn table() -> Vec<Route> {
             ProvinceManage,
             get(groups::edit),
         ),
+        pr(
+            "/p/{province}/groups/{id}/archive",
+            ProvinceManage,
+            post(groups::archive),
+        ),
+        pr(
+            "/p/{province}/groups/{id}/restore",
+            ProvinceManage,
+            post(groups::restore),
+        ),
         gr(
             "/p/{province}/groups/{id}/order",
             RegistryRead,

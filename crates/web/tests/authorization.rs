@@ -71,6 +71,8 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}/groups/{id}", READ),
     ("POST", "/p/{province}/groups/{id}", MANAGE),
     ("GET", "/p/{province}/groups/{id}/edit", MANAGE),
+    ("POST", "/p/{province}/groups/{id}/archive", MANAGE),
+    ("POST", "/p/{province}/groups/{id}/restore", MANAGE),
     ("GET", "/p/{province}/groups/{id}/order", READ),
     ("POST", "/p/{province}/groups/{id}/members", MANAGE),
     (

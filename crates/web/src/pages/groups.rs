@@ -292,3 +292,21 @@ pub async fn remove_member(
     working_group::remove_member(&state.db, &actor(&ctx), province, id, member).await?;
     Ok(Redirect::to(&format!("/p/{province}/groups/{id}")).into_response())
 }
+
+pub async fn archive(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((province, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    working_group::set_archived(&state.db, &actor(&ctx), province, id, true).await?;
+    Ok(Redirect::to(&format!("/p/{province}/groups/{id}")).into_response())
+}
+
+pub async fn restore(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((province, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    working_group::set_archived(&state.db, &actor(&ctx), province, id, false).await?;
+    Ok(Redirect::to(&format!("/p/{province}/groups/{id}")).into_response())
+}

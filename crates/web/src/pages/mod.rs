@@ -106,6 +106,17 @@ pub fn page_link(base: &str, query: &[(&str, String)], page: i64) -> String {
     )
 }
 
+/// Coordinators may only write records that include their own network.
+pub fn check_networks(
+    ctx: &Ctx,
+    networks: &[sermphalang_domain::registry::Sector],
+) -> Result<(), AppError> {
+    match &ctx.account {
+        Some(a) if a.may_edit_networks(networks) => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
 pub fn actor(ctx: &Ctx) -> sermphalang_store::audit::Actor {
     sermphalang_store::audit::Actor {
         user_id: ctx.account.as_ref().map(|a| a.id),

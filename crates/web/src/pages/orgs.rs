@@ -1,4 +1,7 @@
-use super::{CSV, Errors, XLSX, actor, download, invalid_or, page_link, render, render_invalid};
+use super::{
+    CSV, Errors, XLSX, actor, check_networks, download, invalid_or, page_link, render,
+    render_invalid,
+};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -218,14 +221,6 @@ pub async fn new(ctx: Ctx, Path(province): Path<i64>) -> Result<Response, AppErr
         form.sectors = vec![n.code().to_string()];
     }
     render(form_page(ctx, province, None, form, Errors::default()))
-}
-
-/// Coordinators may only write records that include their own network.
-fn check_networks(ctx: &Ctx, sectors: &[Sector]) -> Result<(), AppError> {
-    match &ctx.account {
-        Some(a) if a.may_edit_networks(sectors) => Ok(()),
-        _ => Err(AppError::Forbidden),
-    }
 }
 
 pub async fn create(

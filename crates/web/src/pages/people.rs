@@ -1,4 +1,7 @@
-use super::{CSV, Errors, XLSX, actor, download, invalid_or, page_link, render, render_invalid};
+use super::{
+    CSV, Errors, XLSX, actor, check_networks, download, invalid_or, page_link, render,
+    render_invalid,
+};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -216,13 +219,6 @@ pub async fn new(
         form.networks = vec![n.code().to_string()];
     }
     render(form_page(&state, ctx, province, None, form, Errors::default()).await?)
-}
-
-fn check_networks(ctx: &Ctx, networks: &[Sector]) -> Result<(), AppError> {
-    match &ctx.account {
-        Some(a) if a.may_edit_networks(networks) => Ok(()),
-        _ => Err(AppError::Forbidden),
-    }
 }
 
 pub async fn create(

@@ -1,0 +1,70 @@
+//! Registry records are archived, not deleted: they leave the lists but stay readable and can
+//! be restored. One place does it for every kind, with its audit entry.
+
+use crate::audit::{self, Actor};
+use crate::{Db, Result, StoreError, now};
+use sqlx::AssertSqlSafe;
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Archivable {
+    Organization,
+    Person,
+    WorkingGroup,
+}
+
+impl Archivable {
+    fn table(self) -> &'static str {
+        match self {
+            Archivable::Organization => "organizations",
+            Archivable::Person => "people",
+            Archivable::WorkingGroup => "working_groups",
+        }
+    }
+
+    fn entity(self) -> &'static str {
+        match self {
+            Archivable::Organization => "organization",
+            Archivable::Person => "person",
+            Archivable::WorkingGroup => "working_group",
+        }
+    }
+}
+
+/// Archives or restores one record of the province; another province's id is not found.
+pub(crate) async fn set(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    kind: Archivable,
+    id: i64,
+    archived: bool,
+) -> Result<()> {
+    let mut tx = db.write().begin().await?;
+    let done = sqlx::query(AssertSqlSafe(format!(
+        "UPDATE {} SET archived_at = $1, updated_at = $2 WHERE id = $3 AND province_code = $4",
+        kind.table()
+    )))
+    .bind(archived.then(now))
+    .bind(now())
+    .bind(id)
+    .bind(province)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let action = if archived { "archive" } else { "restore" };
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        action,
+        kind.entity(),
+        Some(id),
+        None,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
