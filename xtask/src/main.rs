@@ -269,7 +269,8 @@ async fn bench_registry() -> Result<()> {
     Ok(())
 }
 
-/// Times the store calls behind one organization list page on an existing data folder.
+/// Times the store call behind one organization list page against a trivial query, on an
+/// existing data folder (keep one with `BENCH_KEEP=1`).
 async fn profile_list(data: &Path) -> Result<()> {
     let db = Db::open(None, data).await?;
     let filter = org::OrgFilter::default();
@@ -278,56 +279,9 @@ async fn profile_list(data: &Path) -> Result<()> {
         for _ in 0..rounds {
             org::list(&db, 41, &filter, sermphalang_store::PageRequest::new(None)).await?;
         }
-        println!(
-            "{name}: {:.3} ms per call",
-            started.elapsed().as_secs_f64() * 1000.0 / rounds as f64
-        );
+        let per_call = started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds);
+        println!("{name}: {per_call:.3} ms per call");
     }
-    let started = Instant::now();
-    for _ in 0..500 {
-        sqlx::query("SELECT o.id, o.name FROM organizations o WHERE o.province_code = $1 AND o.archived_at IS NULL ORDER BY o.sort_key, o.id LIMIT 50")
-            .bind(41i64)
-            .fetch_all(db.read())
-            .await?;
-    }
-    println!(
-        "raw select of 50 ids and names: {:.3} ms per call",
-        started.elapsed().as_secs_f64() * 2.0
-    );
-    let ids: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM organizations ORDER BY sort_key LIMIT 50")
-            .fetch_all(db.read())
-            .await?;
-    let sql = format!(
-        "SELECT organization_id, sector_code FROM organization_sectors WHERE organization_id IN ({})",
-        (1..=50)
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    let started = Instant::now();
-    for _ in 0..500 {
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
-        for id in &ids {
-            q = q.bind(*id);
-        }
-        q.fetch_all(db.read()).await?;
-    }
-    println!(
-        "sectors of 50: {:.3} ms per call",
-        started.elapsed().as_secs_f64() * 2.0
-    );
-    let started = Instant::now();
-    for _ in 0..500 {
-        sqlx::query("SELECT o.id, o.province_code, o.district_code, o.name, o.kind, o.phone, o.email, o.address, o.created_at, o.updated_at, o.archived_at FROM organizations o WHERE o.province_code = $1 AND o.archived_at IS NULL ORDER BY o.sort_key, o.id LIMIT $2 OFFSET $3")
-            .bind(41i64).bind(50i64).bind(0i64)
-            .fetch_all(db.read())
-            .await?;
-    }
-    println!(
-        "select of 50 full rows: {:.3} ms per call",
-        started.elapsed().as_secs_f64() * 2.0
-    );
     let started = Instant::now();
     for _ in 0..500 {
         sqlx::query("SELECT 1").fetch_all(db.read()).await?;

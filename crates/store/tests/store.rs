@@ -169,6 +169,13 @@ async fn records_of_another_province_are_not_found_and_names_are_kept_as_typed()
             phone: String::new(),
             email: String::new(),
         };
+        let none = org::list(db, 40, &OrgFilter::default(), PageRequest::new(None))
+            .await
+            .unwrap();
+        assert!(
+            none.items.is_empty() && none.total == 0,
+            "an empty page reads as empty"
+        );
         let err = person::create(db, &actor, 40, &stranger).await.unwrap_err();
         assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
         assert_eq!(
