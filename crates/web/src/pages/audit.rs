@@ -1,4 +1,4 @@
-use super::{page_link, render};
+use super::{ListLinks, render};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -21,8 +21,7 @@ struct AuditPage {
     prov: Option<i64>,
     province: i64,
     page: Page<Entry>,
-    prev_link: String,
-    next_link: String,
+    links: ListLinks,
 }
 
 impl AuditPage {
@@ -49,8 +48,7 @@ pub async fn list(
         ctx,
         prov: Some(province),
         province,
-        prev_link: page_link(&base, &[], page.page - 1),
-        next_link: page_link(&base, &[], page.page + 1),
+        links: ListLinks::new(&base, &[], page.page),
         page,
     })
 }

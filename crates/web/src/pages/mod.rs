@@ -92,18 +92,35 @@ pub fn download(bytes: Vec<u8>, content_type: &str, file_name: &str) -> Response
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const CSV: &str = "text/csv; charset=utf-8";
 
-/// Page links that keep the list's filters.
-pub fn page_link(base: &str, query: &[(&str, String)], page: i64) -> String {
-    let mut pairs: Vec<(&str, String)> = query
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .cloned()
-        .collect();
-    pairs.push(("page", page.to_string()));
-    format!(
-        "{base}?{}",
-        serde_urlencoded::to_string(pairs).unwrap_or_default()
-    )
+/// Links of a paged list that keep its filters: the previous and next pages and the query
+/// for the same selection's export.
+pub struct ListLinks {
+    pub prev: String,
+    pub next: String,
+    pub export_query: String,
+}
+
+impl ListLinks {
+    pub fn new(base: &str, filters: &[(&str, String)], page: i64) -> ListLinks {
+        let kept: Vec<(&str, String)> = filters
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .cloned()
+            .collect();
+        let link = |n: i64| {
+            let mut pairs = kept.clone();
+            pairs.push(("page", n.to_string()));
+            format!(
+                "{base}?{}",
+                serde_urlencoded::to_string(pairs).unwrap_or_default()
+            )
+        };
+        ListLinks {
+            prev: link(page - 1),
+            next: link(page + 1),
+            export_query: serde_urlencoded::to_string(&kept).unwrap_or_default(),
+        }
+    }
 }
 
 /// Coordinators may only write records that include their own network.

@@ -1,5 +1,5 @@
 use super::{
-    CSV, Errors, XLSX, actor, check_networks, download, invalid_or, page_link, render,
+    CSV, Errors, ListLinks, XLSX, actor, check_networks, download, invalid_or, render,
     render_invalid,
 };
 use crate::AppState;
@@ -64,9 +64,7 @@ struct ListPage {
     page: Page<OrgSummary>,
     query: ListQuery,
     districts: Vec<District>,
-    prev_link: String,
-    next_link: String,
-    export_query: String,
+    links: ListLinks,
 }
 
 pub async fn list(
@@ -82,17 +80,7 @@ pub async fn list(
         PageRequest::new(query.page),
     )
     .await?;
-    let base = format!("/p/{province}/orgs");
-    let prev_link = page_link(&base, &query.pairs(), page.page - 1);
-    let next_link = page_link(&base, &query.pairs(), page.page + 1);
-    let export_query = serde_urlencoded::to_string(
-        query
-            .pairs()
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .collect::<Vec<_>>(),
-    )
-    .unwrap_or_default();
+    let links = ListLinks::new(&format!("/p/{province}/orgs"), &query.pairs(), page.page);
     let districts = ctx.geo.districts_of(province).cloned().collect();
     render(ListPage {
         ctx,
@@ -101,9 +89,7 @@ pub async fn list(
         page,
         query,
         districts,
-        prev_link,
-        next_link,
-        export_query,
+        links,
     })
 }
 

@@ -1,5 +1,5 @@
 use super::{
-    CSV, Errors, XLSX, actor, check_networks, download, invalid_or, page_link, render,
+    CSV, Errors, ListLinks, XLSX, actor, check_networks, download, invalid_or, render,
     render_invalid,
 };
 use crate::AppState;
@@ -57,9 +57,7 @@ struct ListPage {
     province: i64,
     page: Page<Person>,
     query: ListQuery,
-    prev_link: String,
-    next_link: String,
-    export_query: String,
+    links: ListLinks,
 }
 
 pub async fn list(
@@ -75,26 +73,14 @@ pub async fn list(
         PageRequest::new(query.page),
     )
     .await?;
-    let base = format!("/p/{province}/people");
-    let prev_link = page_link(&base, &query.pairs(), page.page - 1);
-    let next_link = page_link(&base, &query.pairs(), page.page + 1);
-    let export_query = serde_urlencoded::to_string(
-        query
-            .pairs()
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .collect::<Vec<_>>(),
-    )
-    .unwrap_or_default();
+    let links = ListLinks::new(&format!("/p/{province}/people"), &query.pairs(), page.page);
     render(ListPage {
         ctx,
         prov: Some(province),
         province,
         page,
         query,
-        prev_link,
-        next_link,
-        export_query,
+        links,
     })
 }
 
