@@ -57,7 +57,11 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         .unwrap_or(FontSize::Normal);
     let existing_csrf = jar.get(CSRF_COOKIE).map(|c| c.value().to_string());
     let csrf = existing_csrf.clone().unwrap_or_else(sessions::new_token);
-    let account = match jar.get(SESSION_COOKIE) {
+    // Assets, health and metrics answer the same for everyone: no session lookup for them.
+    let anonymous_path = ["/static/", "/healthz", "/metrics"]
+        .iter()
+        .any(|p| req.uri().path().starts_with(p));
+    let account = match jar.get(SESSION_COOKIE).filter(|_| !anonymous_path) {
         Some(c) => match sessions::account(&state.db, c.value()).await {
             Ok(a) => a,
             Err(e) => {
