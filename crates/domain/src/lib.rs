@@ -1,7 +1,11 @@
 //! Pure types and rules of Sermphalang: no I/O. Storage and HTTP call into this crate.
 
+#[macro_use]
+mod coded;
+
 pub mod access;
 pub mod error;
+pub mod evaluation;
 pub mod import;
 pub mod password;
 pub mod registry;

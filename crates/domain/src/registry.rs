@@ -6,42 +6,6 @@ use crate::{FieldError, Invalid};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-macro_rules! coded_enum {
-    ($name:ident { $($variant:ident = $code:literal, $th:literal, $en:literal;)+ }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code.trim())
-            }
-
-            pub fn label_th(self) -> &'static str {
-                match self { $($name::$variant => $th),+ }
-            }
-
-            pub fn label_en(self) -> &'static str {
-                match self { $($name::$variant => $en),+ }
-            }
-
-            /// Accepts the code or either label, as people type them in spreadsheets.
-            pub fn parse_loose(text: &str) -> Option<Self> {
-                let t = text.trim();
-                Self::ALL.iter().copied().find(|v| {
-                    v.code() == t || v.label_th() == t || v.label_en().eq_ignore_ascii_case(t)
-                })
-            }
-        }
-    };
-}
-
 coded_enum!(Sector {
     Public = "public", "ภาครัฐ", "Public sector";
     Private = "private", "ภาคธุรกิจเอกชน", "Private business";
@@ -343,7 +307,7 @@ impl MemberForm {
     }
 }
 
-fn collect<T>(errors: &mut Invalid, result: Result<T, FieldError>) -> Option<T> {
+pub(crate) fn collect<T>(errors: &mut Invalid, result: Result<T, FieldError>) -> Option<T> {
     result.map_err(|e| errors.push(e)).ok()
 }
 
@@ -397,7 +361,11 @@ fn parse_district(
     }
 }
 
-fn optional_date(raw: &str, field: &'static str, errors: &mut Invalid) -> Option<NaiveDate> {
+pub(crate) fn optional_date(
+    raw: &str,
+    field: &'static str,
+    errors: &mut Invalid,
+) -> Option<NaiveDate> {
     let raw = raw.trim();
     if raw.is_empty() {
         return None;

@@ -41,6 +41,31 @@ pub fn optional(
     Ok(value.to_string())
 }
 
+/// A trimmed optional text of several lines (notes, evidence): line breaks and tabs are kept,
+/// other control characters refused. Windows line ends become plain ones.
+pub fn optional_multiline(
+    raw: &str,
+    field: &'static str,
+    label: (&str, &str),
+    max: usize,
+) -> Result<String, FieldError> {
+    let value = raw.trim().replace("\r\n", "\n");
+    if value.chars().count() > max {
+        return Err(FieldError::too_long(field, label.0, label.1, max));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(FieldError::new(
+            field,
+            format!("{}มีอักขระควบคุมที่ไม่อนุญาต", label.0),
+            format!("{} contains control characters", label.1),
+        ));
+    }
+    Ok(value)
+}
+
 /// An optional email address, lower-cased; empty means none.
 pub fn email(raw: &str, field: &'static str) -> Result<String, FieldError> {
     let value = raw.trim().to_lowercase();

@@ -10,6 +10,7 @@ pub(crate) enum Archivable {
     Organization,
     Person,
     WorkingGroup,
+    Cycle,
 }
 
 impl Archivable {
@@ -18,6 +19,7 @@ impl Archivable {
             Archivable::Organization => "organizations",
             Archivable::Person => "people",
             Archivable::WorkingGroup => "working_groups",
+            Archivable::Cycle => "cycles",
         }
     }
 
@@ -26,6 +28,7 @@ impl Archivable {
             Archivable::Organization => "organization",
             Archivable::Person => "person",
             Archivable::WorkingGroup => "working_group",
+            Archivable::Cycle => "cycle",
         }
     }
 }

@@ -27,6 +27,17 @@ pub const TABLES: &[&str] = &[
     "working_group_members",
     "import_batches",
     "audit_log",
+    "cycles",
+    "cycle_facilitators",
+    "live_sessions",
+    "participants",
+    "activities",
+    "questions",
+    "phrases",
+    "phrase_votes",
+    "dots",
+    "ratings",
+    "plan_items",
 ];
 
 const IDENTITY_TABLES: &[&str] = &[
@@ -38,6 +49,13 @@ const IDENTITY_TABLES: &[&str] = &[
     "working_group_members",
     "import_batches",
     "audit_log",
+    "cycles",
+    "live_sessions",
+    "participants",
+    "activities",
+    "questions",
+    "phrases",
+    "plan_items",
 ];
 
 pub async fn export(db: &Db) -> Result<Value> {
@@ -212,6 +230,9 @@ fn integer_column(name: &str) -> bool {
         || name.ends_with("_code")
         || name == "code"
         || name == "created_by"
-        || name == "consent_recorded_by")
+        || matches!(
+            name,
+            "consent_recorded_by" | "started_by" | "merged_into" | "value"
+        ))
         && !matches!(name, "network_code" | "sector_code")
 }

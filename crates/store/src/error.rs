@@ -12,6 +12,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("{0}")]
     Unusable(String),
+    /// The question a vote was meant for is not open.
+    #[error("question closed")]
+    Closed,
 }
 
 impl StoreError {

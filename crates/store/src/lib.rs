@@ -7,6 +7,7 @@ pub mod backup;
 mod db;
 pub mod demo;
 mod error;
+pub mod evaluation;
 pub mod files;
 pub mod geo;
 pub mod imports;
@@ -18,6 +19,7 @@ pub mod testing;
 mod time;
 pub mod users;
 pub mod working_group;
+pub mod workshop;
 
 pub use db::{Backend, Db};
 pub use error::StoreError;

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 pub const LIFETIME_HOURS: i64 = 12;
 
-fn hash(token: &str) -> String {
+pub(crate) fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -27,7 +27,7 @@ pub async fn create(db: &Db, user_id: i64) -> Result<String> {
     sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
-    .bind(hash(&token))
+    .bind(hash_token(&token))
     .bind(user_id)
     .bind(now.to_rfc3339_opts(SecondsFormat::Millis, true))
     .bind((now + Duration::hours(LIFETIME_HOURS)).to_rfc3339_opts(SecondsFormat::Millis, true))
@@ -43,7 +43,7 @@ pub async fn account(db: &Db, token: &str) -> Result<Option<Account>> {
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
     )
-    .bind(hash(token))
+    .bind(hash_token(token))
     .bind(crate::now())
     .fetch_optional(db.read())
     .await?;
@@ -52,7 +52,7 @@ pub async fn account(db: &Db, token: &str) -> Result<Option<Account>> {
 
 pub async fn delete(db: &Db, token: &str) -> Result<()> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(hash(token))
+        .bind(hash_token(token))
         .execute(db.write())
         .await?;
     Ok(())

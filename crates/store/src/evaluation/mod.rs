@@ -1,0 +1,11 @@
+//! Empowerment-evaluation cycles and everything recorded in them.
+
+pub mod activity;
+pub mod cycle;
+pub mod paper;
+pub mod plan;
+pub mod results;
+pub mod votes;
+
+pub use activity::Activity;
+pub use cycle::Cycle;
