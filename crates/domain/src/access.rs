@@ -80,6 +80,9 @@ pub enum Permission {
     AuditRead,
     /// The list of every province.
     NationalRead,
+    /// Run a province's evaluation cycles and live workshops (working-group members: only the
+    /// cycles they facilitate).
+    EvaluationRun,
 }
 
 /// A signed-in account, as authorization sees it.
@@ -103,6 +106,7 @@ impl Account {
             RegistryWrite => matches!(self.role, Admin | Secretariat | Coordinator),
             ProvinceManage | AuditRead => matches!(self.role, Admin | Secretariat),
             NationalRead => matches!(self.role, Admin | National),
+            EvaluationRun => matches!(self.role, Admin | Secretariat | Member),
         }
     }
 

@@ -32,6 +32,7 @@ pub struct Db {
     read: AnyPool,
     write: AnyPool,
     counts: Arc<CountCache>,
+    url: Arc<str>,
 }
 
 impl Db {
@@ -73,6 +74,7 @@ impl Db {
                     read,
                     write,
                     counts: Arc::default(),
+                    url: Arc::from(url),
                 }
             }
             Backend::Postgres => {
@@ -83,6 +85,7 @@ impl Db {
                     read: pool.clone(),
                     write: pool,
                     counts: Arc::default(),
+                    url: Arc::from(url),
                 }
             }
         };
@@ -162,6 +165,10 @@ impl Db {
         }
         entries.insert(key, (generation, Instant::now(), n));
         Ok(n)
+    }
+
+    pub(crate) fn url(&self) -> &str {
+        &self.url
     }
 
     pub async fn ping(&self) -> bool {

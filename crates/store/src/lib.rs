@@ -11,6 +11,7 @@ pub mod evaluation;
 pub mod files;
 pub mod geo;
 pub mod imports;
+pub mod notify;
 pub mod org;
 pub mod page;
 pub mod person;

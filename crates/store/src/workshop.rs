@@ -426,3 +426,28 @@ impl Control {
         }
     }
 }
+
+/// How many have answered the non-rating questions so far, for the projector's counters.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub phrase_authors: i64,
+    pub suggesters: i64,
+    pub dotters: i64,
+}
+
+pub async fn counts(db: &Db, cycle: i64) -> Result<Counts> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(DISTINCT participant_id) FROM phrases WHERE cycle_id = $1), \
+         (SELECT COUNT(DISTINCT participant_id) FROM activities WHERE cycle_id = $1), \
+         (SELECT COUNT(DISTINCT d.participant_id) FROM dots d \
+          JOIN activities a ON a.id = d.activity_id WHERE a.cycle_id = $1)",
+    )
+    .bind(cycle)
+    .fetch_one(db.read())
+    .await?;
+    Ok(Counts {
+        phrase_authors: row.get(0),
+        suggesters: row.get(1),
+        dotters: row.get(2),
+    })
+}

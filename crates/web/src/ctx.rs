@@ -118,6 +118,31 @@ impl Ctx {
         }
     }
 
+    pub fn step(&self, s: impl Val<sermphalang_domain::evaluation::Step>) -> &'static str {
+        let s = s.val();
+        if self.is_en() {
+            s.label_en()
+        } else {
+            s.label_th()
+        }
+    }
+
+    /// A figure with one decimal, or a dash when there is none.
+    pub fn one(&self, value: impl Val<Option<f64>>) -> String {
+        value
+            .val()
+            .map(|v| format!("{v:.1}"))
+            .unwrap_or_else(|| "–".into())
+    }
+
+    /// A change with its sign: +0.8, -0.3.
+    pub fn signed(&self, value: impl Val<Option<f64>>) -> String {
+        value
+            .val()
+            .map(|v| format!("{v:+.1}"))
+            .unwrap_or_else(|| "–".into())
+    }
+
     pub fn member_role(&self, r: impl Val<MemberRole>) -> &'static str {
         let r = r.val();
         if self.is_en() {
@@ -222,6 +247,7 @@ impl Ctx {
             "province_manage" => ProvinceManage,
             "audit_read" => AuditRead,
             "national_read" => NationalRead,
+            "evaluation_run" => EvaluationRun,
             _ => return false,
         };
         self.account.as_ref().is_some_and(|a| a.has(p))

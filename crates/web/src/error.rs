@@ -16,6 +16,8 @@ pub enum AppError {
     SignIn { next: String },
     #[error("too many requests")]
     TooMany,
+    #[error("question closed")]
+    Closed,
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("internal: {0}")]
@@ -26,6 +28,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
+            StoreError::Closed => AppError::Closed,
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -72,6 +75,12 @@ pub fn error_page(status: StatusCode, reference: Option<String>) -> Response {
             "กรุณารอสักครู่แล้วลองใหม่",
             "Please wait a moment and try again.",
         ),
+        409 => (
+            "คำถามนี้ปิดแล้ว",
+            "Question closed",
+            "ผู้อำนวยการประชุมปิดรับคำตอบข้อนี้แล้ว คำตอบนี้จึงไม่ถูกบันทึก",
+            "The facilitator has closed this question, so this answer was not recorded.",
+        ),
         413 => (
             "ไฟล์หรือข้อมูลที่ส่งมาใหญ่เกินไป",
             "Too large",
@@ -111,6 +120,7 @@ impl IntoResponse for AppError {
             AppError::NotFound => error_page(StatusCode::NOT_FOUND, None),
             AppError::Forbidden => error_page(StatusCode::FORBIDDEN, None),
             AppError::TooMany => error_page(StatusCode::TOO_MANY_REQUESTS, None),
+            AppError::Closed => error_page(StatusCode::CONFLICT, None),
             AppError::BadRequest(why) => {
                 tracing::info!(%why, "bad request");
                 error_page(StatusCode::BAD_REQUEST, None)

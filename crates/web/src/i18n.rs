@@ -36,8 +36,13 @@ pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a
     }
 }
 
-static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
-    LazyLock::new(|| WORDS.iter().map(|(k, th, en)| (*k, (*th, *en))).collect());
+static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
+    WORDS
+        .iter()
+        .chain(crate::i18n_evaluation::EVALUATION_WORDS)
+        .map(|(k, th, en)| (*k, (*th, *en)))
+        .collect()
+});
 
 pub fn lookup(lang: Lang, key: &str) -> &'static str {
     match INDEX.get(key) {
@@ -331,7 +336,7 @@ mod tests {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for part in text.split("t(\"").skip(1) {
                 let key = part.split('"').next().unwrap();
-                assert!(WORDS.iter().any(|(k, _, _)| *k == key), "missing key {key}");
+                assert!(INDEX.contains_key(key), "missing key {key}");
                 checked += 1;
             }
         }
@@ -363,7 +368,7 @@ mod tests {
             .map(|c| format!("action_{c}"))
             .chain(entities.iter().map(|c| format!("entity_{c}")));
         for key in keys {
-            assert!(WORDS.iter().any(|(k, _, _)| *k == key), "missing {key}");
+            assert!(INDEX.contains_key(key.as_str()), "missing {key}");
         }
     }
 }

@@ -7,6 +7,8 @@ mod auth;
 mod ctx;
 mod error;
 mod i18n;
+mod i18n_evaluation;
+pub mod live;
 mod metrics;
 mod pages;
 pub mod routes;
@@ -26,6 +28,8 @@ pub struct AppState {
     pub geo: Arc<Geo>,
     pub metrics: Arc<metrics::Metrics>,
     pub limiter: Arc<auth::LoginLimiter>,
+    pub live: live::Hub,
+    pub votes: Arc<live::limiter::VoteLimiter>,
     /// Mark cookies `Secure`: set when the site is served over TLS (behind a proxy).
     pub secure_cookies: bool,
 }
@@ -37,10 +41,12 @@ impl AppState {
     ) -> Result<AppState, sermphalang_store::StoreError> {
         let geo = Geo::load(&db).await?;
         Ok(AppState {
+            live: live::Hub::new(db.clone()),
             db,
             geo: Arc::new(geo),
             metrics: Arc::new(metrics::Metrics::default()),
             limiter: Arc::new(auth::LoginLimiter::default()),
+            votes: Arc::default(),
             secure_cookies,
         })
     }

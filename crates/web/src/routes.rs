@@ -1,6 +1,7 @@
 //! The route table: every route with the one permission it needs. Nothing is reachable
 //! without an entry here, and the authorization-matrix test walks this list.
 
+use crate::pages::evaluation::{cycles, work};
 use crate::pages::{audit, groups, home, import, orgs, people};
 use crate::{AppState, api, assets, auth, metrics, security};
 use axum::Router;
@@ -158,6 +159,85 @@ pub fn table() -> Vec<Route> {
             "/p/{province}/import/{batch}",
             ProvinceManage,
             post(import::confirm),
+        ),
+        gr("/p/{province}/cycles", RegistryRead, get(cycles::list)),
+        pr("/p/{province}/cycles", EvaluationRun, post(cycles::create)),
+        gr("/p/{province}/cycles/new", EvaluationRun, get(cycles::new)),
+        gr("/p/{province}/cycles/{id}", RegistryRead, get(cycles::show)),
+        pr(
+            "/p/{province}/cycles/{id}",
+            EvaluationRun,
+            post(cycles::update),
+        ),
+        gr(
+            "/p/{province}/cycles/{id}/edit",
+            EvaluationRun,
+            get(cycles::edit),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/archive",
+            EvaluationRun,
+            post(cycles::archive),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/restore",
+            EvaluationRun,
+            post(cycles::restore),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/step",
+            EvaluationRun,
+            post(work::set_step),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/mission",
+            EvaluationRun,
+            post(work::save_mission),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/phrases",
+            EvaluationRun,
+            post(work::add_phrase),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/phrases/{phrase}/hide",
+            EvaluationRun,
+            post(work::hide_phrase),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/activities",
+            EvaluationRun,
+            post(work::add_activity),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/activities/merge",
+            EvaluationRun,
+            post(work::merge),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/activities/choose",
+            EvaluationRun,
+            post(work::choose),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/activities/{activity}/dialogue",
+            EvaluationRun,
+            post(work::dialogue),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/activities/{activity}/paper",
+            EvaluationRun,
+            post(work::paper),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/plans",
+            EvaluationRun,
+            post(work::add_plan),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/plans/{item}/remove",
+            EvaluationRun,
+            post(work::remove_plan),
         ),
         gr("/p/{province}/audit", AuditRead, get(audit::list)),
         gr("/api/v1/openapi.json", Public, get(api::openapi)),

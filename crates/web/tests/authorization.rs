@@ -6,6 +6,7 @@ mod common;
 use common::{Client, location, spawn};
 use sermphalang_domain::registry::Sector;
 use sermphalang_store::demo::ACCOUNTS;
+use sermphalang_store::evaluation::{activity, cycle, plan, votes};
 use sermphalang_store::org::{self, OrgFilter};
 use sermphalang_store::person::{self, PersonFilter};
 use sermphalang_store::{PageRequest, working_group};
@@ -32,6 +33,7 @@ const READ: &[&str] = &["admin", "national", "secretariat", "coordinator", "memb
 const WRITE: &[&str] = &["admin", "secretariat", "coordinator"];
 const MANAGE: &[&str] = &["admin", "secretariat"];
 const NATIONAL: &[&str] = &["admin", "national"];
+const RUN: &[&str] = &["admin", "secretariat", "member"];
 
 /// Who may use each route, written out here independently of the route table.
 const EXPECTED: &[(&str, &str, &[&str])] = &[
@@ -80,6 +82,37 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "/p/{province}/groups/{id}/members/{member}/remove",
         MANAGE,
     ),
+    ("GET", "/p/{province}/cycles", READ),
+    ("POST", "/p/{province}/cycles", RUN),
+    ("GET", "/p/{province}/cycles/new", RUN),
+    ("GET", "/p/{province}/cycles/{id}", READ),
+    ("POST", "/p/{province}/cycles/{id}", RUN),
+    ("GET", "/p/{province}/cycles/{id}/edit", RUN),
+    ("POST", "/p/{province}/cycles/{id}/archive", RUN),
+    ("POST", "/p/{province}/cycles/{id}/restore", RUN),
+    ("POST", "/p/{province}/cycles/{id}/step", RUN),
+    ("POST", "/p/{province}/cycles/{id}/mission", RUN),
+    ("POST", "/p/{province}/cycles/{id}/phrases", RUN),
+    (
+        "POST",
+        "/p/{province}/cycles/{id}/phrases/{phrase}/hide",
+        RUN,
+    ),
+    ("POST", "/p/{province}/cycles/{id}/activities", RUN),
+    ("POST", "/p/{province}/cycles/{id}/activities/merge", RUN),
+    ("POST", "/p/{province}/cycles/{id}/activities/choose", RUN),
+    (
+        "POST",
+        "/p/{province}/cycles/{id}/activities/{activity}/dialogue",
+        RUN,
+    ),
+    (
+        "POST",
+        "/p/{province}/cycles/{id}/activities/{activity}/paper",
+        RUN,
+    ),
+    ("POST", "/p/{province}/cycles/{id}/plans", RUN),
+    ("POST", "/p/{province}/cycles/{id}/plans/{item}/remove", RUN),
     ("GET", "/p/{province}/import", MANAGE),
     ("POST", "/p/{province}/import", MANAGE),
     ("POST", "/p/{province}/import/{batch}", MANAGE),
@@ -105,6 +138,7 @@ const LOOSE: &[&str] = &[
     "/p/{province}/import/{batch}",
     "/login",
     "/p/{province}/groups/{id}/order",
+    "/p/{province}/cycles/{id}/plans/{item}/remove",
 ];
 
 #[tokio::test]
@@ -131,6 +165,10 @@ async fn every_route_allows_and_denies_as_expected() {
         .id;
     let group = working_group::list(db, 41).await.unwrap()[0].id;
     let members = working_group::members(db, group).await.unwrap();
+    let cycle = cycle::list(db, 41).await.unwrap()[1].id;
+    let chosen = activity::chosen(db, cycle).await.unwrap()[0].id;
+    let phrase = votes::phrases(db, cycle).await.unwrap()[0].id;
+    let plan_item = plan::list(db, cycle).await.unwrap()[0].id;
 
     let table: Vec<(String, &str)> = sermphalang_web::routes::table()
         .iter()
@@ -168,11 +206,15 @@ async fn every_route_allows_and_denies_as_expected() {
                     &match *path {
                         p if p.contains("/people/") => person_id.to_string(),
                         p if p.contains("/groups/") => group.to_string(),
+                        p if p.contains("/cycles/") => cycle.to_string(),
                         _ => org_id.to_string(),
                     },
                 )
                 .replace("{member}", &member.to_string())
                 .replace("{batch}", "999999")
+                .replace("{activity}", &chosen.to_string())
+                .replace("{phrase}", &phrase.to_string())
+                .replace("{item}", &plan_item.to_string())
                 .replace("{file}", "app.css")
                 .replace("{code}", "th")
                 .replace("{size}", "large");

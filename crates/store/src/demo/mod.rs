@@ -2,6 +2,7 @@
 //! the working group with its appointment order, and one account per role.
 
 pub mod catalog;
+mod evaluation;
 
 use crate::audit::Actor;
 use crate::users::{self, NewUser};
@@ -158,5 +159,5 @@ pub async fn load(db: &Db, hash: impl Fn(&str) -> String) -> Result<()> {
         )
         .await?;
     }
-    Ok(())
+    evaluation::load(db, &org_ids, &person_ids).await
 }

@@ -1,6 +1,7 @@
 //! Server-rendered pages, one module per part of the registry.
 
 pub mod audit;
+pub mod evaluation;
 pub mod groups;
 pub mod home;
 pub mod import;
