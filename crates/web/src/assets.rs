@@ -11,6 +11,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/app.css"),
     ),
     (
+        "live.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/live.js"),
+    ),
+    (
         "sarabun-400.ttf",
         "font/ttf",
         include_bytes!("../assets/fonts/Sarabun_400Regular.ttf"),

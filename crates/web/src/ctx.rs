@@ -127,6 +127,18 @@ impl Ctx {
         }
     }
 
+    pub fn question_state(
+        &self,
+        s: impl Val<sermphalang_domain::evaluation::QuestionState>,
+    ) -> &'static str {
+        let s = s.val();
+        if self.is_en() {
+            s.label_en()
+        } else {
+            s.label_th()
+        }
+    }
+
     /// A figure with one decimal, or a dash when there is none.
     pub fn one(&self, value: impl Val<Option<f64>>) -> String {
         value

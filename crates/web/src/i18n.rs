@@ -40,6 +40,7 @@ static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = La
     WORDS
         .iter()
         .chain(crate::i18n_evaluation::EVALUATION_WORDS)
+        .chain(crate::i18n_evaluation::LIVE_WORDS)
         .map(|(k, th, en)| (*k, (*th, *en)))
         .collect()
 });

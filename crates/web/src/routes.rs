@@ -1,7 +1,7 @@
 //! The route table: every route with the one permission it needs. Nothing is reachable
 //! without an entry here, and the authorization-matrix test walks this list.
 
-use crate::pages::evaluation::{cycles, work};
+use crate::pages::evaluation::{cycles, join, live, work};
 use crate::pages::{audit, groups, home, import, orgs, people};
 use crate::{AppState, api, assets, auth, metrics, security};
 use axum::Router;
@@ -239,6 +239,46 @@ pub fn table() -> Vec<Route> {
             EvaluationRun,
             post(work::remove_plan),
         ),
+        gr(
+            "/p/{province}/cycles/{id}/console",
+            EvaluationRun,
+            get(live::console),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/live",
+            EvaluationRun,
+            post(live::start),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/live/end",
+            EvaluationRun,
+            post(live::end),
+        ),
+        pr(
+            "/p/{province}/cycles/{id}/live/control",
+            EvaluationRun,
+            post(live::control),
+        ),
+        gr(
+            "/p/{province}/cycles/{id}/projector",
+            RegistryRead,
+            get(live::projector),
+        ),
+        gr(
+            "/p/{province}/cycles/{id}/events/projector",
+            RegistryRead,
+            get(live::projector_events),
+        ),
+        gr(
+            "/p/{province}/cycles/{id}/events/console",
+            EvaluationRun,
+            get(live::console_events),
+        ),
+        gr("/j", Public, get(join::enter)),
+        gr("/j/{code}", Public, get(join::show)),
+        pr("/j/{code}", Public, post(join::join)),
+        pr("/j/{code}/answer", Public, post(join::answer)),
+        gr("/j/{code}/events", Public, get(join::events)),
         gr("/p/{province}/audit", AuditRead, get(audit::list)),
         gr("/api/v1/openapi.json", Public, get(api::openapi)),
         gr("/api/v1/provinces", SignedIn, get(api::provinces)),

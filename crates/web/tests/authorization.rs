@@ -113,6 +113,18 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ),
     ("POST", "/p/{province}/cycles/{id}/plans", RUN),
     ("POST", "/p/{province}/cycles/{id}/plans/{item}/remove", RUN),
+    ("GET", "/p/{province}/cycles/{id}/console", RUN),
+    ("POST", "/p/{province}/cycles/{id}/live", RUN),
+    ("POST", "/p/{province}/cycles/{id}/live/end", RUN),
+    ("POST", "/p/{province}/cycles/{id}/live/control", RUN),
+    ("GET", "/p/{province}/cycles/{id}/projector", READ),
+    ("GET", "/p/{province}/cycles/{id}/events/projector", READ),
+    ("GET", "/p/{province}/cycles/{id}/events/console", RUN),
+    ("GET", "/j", EVERYONE),
+    ("GET", "/j/{code}", EVERYONE),
+    ("POST", "/j/{code}", EVERYONE),
+    ("POST", "/j/{code}/answer", EVERYONE),
+    ("GET", "/j/{code}/events", EVERYONE),
     ("GET", "/p/{province}/import", MANAGE),
     ("POST", "/p/{province}/import", MANAGE),
     ("POST", "/p/{province}/import/{batch}", MANAGE),
@@ -139,6 +151,9 @@ const LOOSE: &[&str] = &[
     "/login",
     "/p/{province}/groups/{id}/order",
     "/p/{province}/cycles/{id}/plans/{item}/remove",
+    "/j/{code}",
+    "/j/{code}/answer",
+    "/j/{code}/events",
 ];
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 //! a fresh snapshot at most a few times a second and hands it to every open stream. With
 //! PostgreSQL, changes made through other instances arrive by LISTEN/NOTIFY.
 
+pub mod cast;
 pub mod limiter;
 pub mod snapshot;
 

@@ -74,7 +74,7 @@ impl Snapshot {
             .collect()
     }
 
-    pub fn activity(&self, id: Option<i64>) -> Option<&Activity> {
+    pub fn activity(&self, id: &Option<i64>) -> Option<&Activity> {
         id.and_then(|id| self.activities.iter().find(|a| a.id == id))
     }
 

@@ -2,6 +2,8 @@
 //! console and projector, and the phone pages of participants.
 
 pub mod cycles;
+pub mod join;
+pub mod live;
 mod view;
 pub mod work;
 
