@@ -19,7 +19,8 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 #[openapi(
     info(
         title = "Sermphalang API",
-        description = "Registry of a Moral Province's networks (read)."
+        description = "Registry of a Moral Province's networks (read) and the live workshop \
+            (join, current state, answers, revealed results)."
     ),
     paths(
         provinces,
@@ -28,11 +29,30 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
         organization,
         people,
         person,
-        working_groups
+        working_groups,
+        crate::api_live::join,
+        crate::api_live::current,
+        crate::api_live::vote,
+        crate::api_live::results
     ),
-    components(schemas(ProvinceOut, DistrictOut, OrganizationOut, PersonOut, WorkingGroupOut))
+    components(schemas(ProvinceOut, DistrictOut, OrganizationOut, PersonOut, WorkingGroupOut)),
+    modifiers(&ParticipantAuth)
 )]
 struct ApiDoc;
+
+/// Participants of a live workshop send the token `join` gave them.
+struct ParticipantAuth;
+
+impl utoipa::Modify for ParticipantAuth {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "participant",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())

@@ -3,7 +3,7 @@
 
 use crate::pages::evaluation::{cycles, join, live, work};
 use crate::pages::{audit, groups, home, import, orgs, people};
-use crate::{AppState, api, assets, auth, metrics, security};
+use crate::{AppState, api, api_live, assets, auth, metrics, security};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
@@ -282,6 +282,14 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/audit", AuditRead, get(audit::list)),
         gr("/api/v1/openapi.json", Public, get(api::openapi)),
         gr("/api/v1/provinces", SignedIn, get(api::provinces)),
+        gr("/api/v1/live/{code}", Public, get(api_live::current)),
+        pr("/api/v1/live/{code}/join", Public, post(api_live::join)),
+        pr("/api/v1/live/{code}/votes", Public, post(api_live::vote)),
+        gr(
+            "/api/v1/live/{code}/results",
+            Public,
+            get(api_live::results),
+        ),
         gr(
             "/api/v1/provinces/{province}/districts",
             RegistryRead,

@@ -131,6 +131,10 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}/audit", MANAGE),
     ("GET", "/api/v1/openapi.json", EVERYONE),
     ("GET", "/api/v1/provinces", SIGNED_IN),
+    ("GET", "/api/v1/live/{code}", EVERYONE),
+    ("POST", "/api/v1/live/{code}/join", EVERYONE),
+    ("POST", "/api/v1/live/{code}/votes", EVERYONE),
+    ("GET", "/api/v1/live/{code}/results", EVERYONE),
     ("GET", "/api/v1/provinces/{province}/districts", READ),
     ("GET", "/api/v1/provinces/{province}/organizations", READ),
     (
@@ -154,6 +158,10 @@ const LOOSE: &[&str] = &[
     "/j/{code}",
     "/j/{code}/answer",
     "/j/{code}/events",
+    "/api/v1/live/{code}",
+    "/api/v1/live/{code}/join",
+    "/api/v1/live/{code}/votes",
+    "/api/v1/live/{code}/results",
 ];
 
 #[tokio::test]

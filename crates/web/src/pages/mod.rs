@@ -49,6 +49,20 @@ impl Errors {
             .join("; ")
     }
 
+    /// Every message, for pages where the fields are not next to one form.
+    pub fn messages(&self, ctx: &Ctx) -> Vec<String> {
+        self.0
+            .iter()
+            .map(|e| {
+                if ctx.is_en() {
+                    e.en.clone()
+                } else {
+                    e.th.clone()
+                }
+            })
+            .collect()
+    }
+
     pub fn has(&self, field: &str) -> bool {
         self.0.iter().any(|e| e.field == field)
     }

@@ -1,0 +1,411 @@
+//! The live workshop over HTTP: joining, answering and every kind of bad input, through the
+//! JSON API and the phone's form pages.
+
+mod common;
+
+use common::{Client, TestApp, spawn};
+use serde_json::{Value, json};
+use sermphalang_domain::evaluation::{CycleInput, Step};
+use sermphalang_store::audit::Actor;
+use sermphalang_store::evaluation::{activity, cycle};
+use sermphalang_store::workshop::{self, Control};
+
+struct Room {
+    code: String,
+    cycle: i64,
+}
+
+/// A cycle at the rating step with two activities, a live session and its questions open.
+async fn room(app: &TestApp, step: Step) -> Room {
+    let db = &app.db.db;
+    let actor = Actor::system();
+    let input = CycleInput {
+        name: "ห้องทดสอบ".into(),
+        fiscal_year: 2567,
+        held_on: None,
+        network: None,
+        organization: None,
+        baseline: None,
+        dots_per_person: 3,
+        stacking: false,
+        top_k: 2,
+        anonymous: true,
+        facilitators: Vec::new(),
+    };
+    let id = cycle::create(db, &actor, 41, &input).await.unwrap();
+    let a = activity::add(db, &actor, 41, id, "กิจกรรมหนึ่ง")
+        .await
+        .unwrap();
+    let b = activity::add(db, &actor, 41, id, "กิจกรรมสอง")
+        .await
+        .unwrap();
+    activity::set_chosen(db, &actor, 41, id, &[a, b])
+        .await
+        .unwrap();
+    cycle::set_step(db, &actor, 41, id, step).await.unwrap();
+    let session = workshop::start(db, &actor, 41, id).await.unwrap();
+    workshop::control(db, &actor, 41, id, step, None, Control::Open)
+        .await
+        .unwrap();
+    Room {
+        code: session.join_code,
+        cycle: id,
+    }
+}
+
+async fn join(c: &reqwest::Client, app: &TestApp, code: &str, name: &str) -> String {
+    let r = c
+        .post(format!("{}/api/v1/live/{code}/join", app.base))
+        .json(&json!({ "display_name": name, "network": "media", "consent": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    r.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+async fn state(c: &reqwest::Client, app: &TestApp, code: &str) -> Value {
+    c.get(format!("{}/api/v1/live/{code}", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn vote(
+    c: &reqwest::Client,
+    app: &TestApp,
+    code: &str,
+    token: &str,
+    body: Value,
+) -> reqwest::Response {
+    c.post(format!("{}/api/v1/live/{code}/votes", app.base))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn ratings_through_the_api_and_their_bad_input() {
+    let app = spawn().await;
+    let c = reqwest::Client::new();
+    let r = room(&app, Step::Rating).await;
+    let token = join(&c, &app, &r.code, "สมศรี").await;
+    let s = state(&c, &app, &r.code).await;
+    assert_eq!(s["step"], "rating");
+    let q = s["questions"][0]["id"].as_i64().unwrap();
+
+    let ok = vote(
+        &c,
+        &app,
+        &r.code,
+        &token,
+        json!({ "question": q, "kind": "rating", "rating": "7" }),
+    )
+    .await;
+    assert_eq!(ok.status(), 200);
+    assert!(ok.json::<Value>().await.unwrap()["at"].as_f64().unwrap() > 0.0);
+
+    for bad in [json!("0"), json!("11"), json!("abc"), Value::Null] {
+        let r = vote(
+            &c,
+            &app,
+            &r.code,
+            &token,
+            json!({ "question": q, "kind": "rating", "rating": bad }),
+        )
+        .await;
+        assert_eq!(r.status(), 422, "rating {bad}");
+        let body: Value = r.json().await.unwrap();
+        assert!(!body["error"]["th"].as_str().unwrap().is_empty());
+        assert!(
+            body["error"]["en"].as_str().unwrap().contains("1"),
+            "{body}"
+        );
+    }
+    let garbled = c
+        .post(format!("{}/api/v1/live/{}/votes", app.base, r.code))
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(garbled.status(), 422);
+
+    let forged = vote(
+        &c,
+        &app,
+        &r.code,
+        "forged-token",
+        json!({ "question": q, "kind": "rating", "rating": "5" }),
+    )
+    .await;
+    assert_eq!(forged.status(), 401);
+
+    let other = room(&app, Step::Rating).await;
+    let foreign_q = state(&c, &app, &other.code).await["questions"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let wrong = vote(
+        &c,
+        &app,
+        &r.code,
+        &token,
+        json!({ "question": foreign_q, "kind": "rating", "rating": "5" }),
+    )
+    .await;
+    assert_eq!(wrong.status(), 404, "a vote for another session's question");
+    let other_token = join(&c, &app, &other.code, "คนอื่น").await;
+    let crossed = vote(
+        &c,
+        &app,
+        &r.code,
+        &other_token,
+        json!({ "question": q, "kind": "rating", "rating": "5" }),
+    )
+    .await;
+    assert_eq!(crossed.status(), 401, "a participant of another session");
+
+    // Results stay hidden until revealed.
+    let hidden: Value = c
+        .get(format!("{}/api/v1/live/{}/results", app.base, r.code))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(hidden[0]["answered"], 1);
+    assert!(hidden[0]["stats"].is_null());
+    let db = &app.db.db;
+    workshop::control(
+        db,
+        &Actor::system(),
+        41,
+        r.cycle,
+        Step::Rating,
+        Some(q),
+        Control::Close,
+    )
+    .await
+    .unwrap();
+    let closed = vote(
+        &c,
+        &app,
+        &r.code,
+        &token,
+        json!({ "question": q, "kind": "rating", "rating": "8" }),
+    )
+    .await;
+    assert_eq!(closed.status(), 409);
+    assert_eq!(
+        closed.json::<Value>().await.unwrap()["error"]["en"],
+        "question closed"
+    );
+    workshop::control(
+        db,
+        &Actor::system(),
+        41,
+        r.cycle,
+        Step::Rating,
+        Some(q),
+        Control::Reveal,
+    )
+    .await
+    .unwrap();
+    let shown: Value = c
+        .get(format!("{}/api/v1/live/{}/results", app.base, r.code))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        shown[0]["stats"]["mean"], 7.0,
+        "the closed question kept the vote before it closed"
+    );
+
+    workshop::end(db, &Actor::system(), 41, r.cycle)
+        .await
+        .unwrap();
+    let gone = c
+        .get(format!("{}/api/v1/live/{}", app.base, r.code))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 410);
+    let unknown = c
+        .get(format!("{}/api/v1/live/000000x", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+}
+
+#[tokio::test]
+async fn dots_flooding_and_joining_rules() {
+    let app = spawn().await;
+    let c = reqwest::Client::new();
+    let r = room(&app, Step::Dots).await;
+    let refused = c
+        .post(format!("{}/api/v1/live/{}/join", app.base, r.code))
+        .json(&json!({ "display_name": "", "consent": false }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    let token = join(&c, &app, &r.code, "นภาพร").await;
+    let s = state(&c, &app, &r.code).await;
+    let q = s["questions"][0]["id"].as_i64().unwrap();
+    let acts: Vec<i64> = s["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    let one = vote(
+        &c,
+        &app,
+        &r.code,
+        &token,
+        json!({ "question": q, "kind": "dots", "activity": acts[0], "dots": 1 }),
+    )
+    .await;
+    assert_eq!(one.json::<Value>().await.unwrap()["dots_left"], 2);
+    let stacked = vote(
+        &c,
+        &app,
+        &r.code,
+        &token,
+        json!({ "question": q, "kind": "dots", "activity": acts[1], "dots": 3 }),
+    )
+    .await;
+    assert_eq!(stacked.status(), 422, "no stacking in this room");
+
+    // One participant flooding is refused; another is not slowed.
+    let mut statuses = Vec::new();
+    for _ in 0..60 {
+        statuses.push(
+            vote(
+                &c,
+                &app,
+                &r.code,
+                &token,
+                json!({ "question": q, "kind": "dots", "activity": acts[0], "dots": 1 }),
+            )
+            .await
+            .status()
+            .as_u16(),
+        );
+    }
+    assert!(statuses.contains(&429), "a flood is refused");
+    let calm = join(&c, &app, &r.code, "คนใจเย็น").await;
+    let fine = vote(
+        &c,
+        &app,
+        &r.code,
+        &calm,
+        json!({ "question": q, "kind": "dots", "activity": acts[1], "dots": 1 }),
+    )
+    .await;
+    assert_eq!(fine.status(), 200);
+}
+
+#[tokio::test]
+async fn phones_without_javascript_join_and_see_phrases_escaped() {
+    let app = spawn().await;
+    let r = room(&app, Step::Mission).await;
+    let phone = Client::new(&app);
+    let entry = phone.get(&format!("/j?code={}", r.code)).await;
+    assert_eq!(entry.status(), 303);
+    assert_eq!(phone.get(&format!("/j/{}", r.code)).await.status(), 200);
+    let joined = phone
+        .post(
+            &format!("/j/{}", r.code),
+            &[("display_name", "ครูพิมพ์ใจ"), ("consent", "on")],
+        )
+        .await;
+    assert_eq!(joined.status(), 303);
+    let page = phone
+        .get(&format!("/j/{}", r.code))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("ครูพิมพ์ใจ"),
+        "the room greets the participant by name"
+    );
+    let q = workshop::questions(&app.db.db, r.cycle).await.unwrap()[0]
+        .id
+        .to_string();
+    let posted = phone
+        .post(
+            &format!("/j/{}/answer", r.code),
+            &[
+                ("question", &q),
+                ("kind", "phrase"),
+                ("text", "<script>alert(1)</script> คนดี"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status(), 303);
+    let page = phone
+        .get(&format!("/j/{}", r.code))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("&#60;script&#62;alert(1)&#60;/script&#62; คนดี"),
+        "the phrase is shown, escaped"
+    );
+    assert!(!page.contains("<script>alert(1)"));
+    let long = "ก".repeat(121);
+    let too_long = phone
+        .post(
+            &format!("/j/{}/answer", r.code),
+            &[("question", &q), ("kind", "phrase"), ("text", &long)],
+        )
+        .await;
+    assert_eq!(too_long.status(), 422);
+    assert!(too_long.text().await.unwrap().contains("ยาวเกิน 120 ตัวอักษร"));
+    let unknown = phone.get("/j/999999x").await;
+    assert_eq!(unknown.status(), 404);
+    assert!(unknown.text().await.unwrap().contains("ไม่พบรหัสนี้"));
+    workshop::end(&app.db.db, &Actor::system(), 41, r.cycle)
+        .await
+        .unwrap();
+    let expired = phone.get(&format!("/j/{}", r.code)).await;
+    assert_eq!(expired.status(), 404);
+    assert!(expired.text().await.unwrap().contains("หมดอายุ"));
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_live_endpoints() {
+    let app = spawn().await;
+    let doc: Value = reqwest::get(format!("{}/api/v1/openapi.json", app.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for path in [
+        "/api/v1/live/{code}/join",
+        "/api/v1/live/{code}",
+        "/api/v1/live/{code}/votes",
+        "/api/v1/live/{code}/results",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path}");
+    }
+    assert!(doc["components"]["securitySchemes"]["participant"].is_object());
+}
