@@ -57,14 +57,16 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .strip_prefix("Bearer ")
 }
 
-fn parse<T: for<'a> Deserialize<'a>>(body: &Bytes) -> Result<T, Response> {
-    serde_json::from_slice(body).map_err(|e| {
-        api_error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &format!("อ่านข้อมูล JSON ไม่ได้: {e}"),
-            &format!("The JSON body could not be read: {e}"),
-        )
-    })
+fn parse<T: for<'a> Deserialize<'a>>(body: &Bytes) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(body)
+}
+
+fn unreadable(e: serde_json::Error) -> Response {
+    api_error(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &format!("อ่านข้อมูล JSON ไม่ได้: {e}"),
+        &format!("The JSON body could not be read: {e}"),
+    )
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -99,7 +101,7 @@ pub async fn join(
     };
     let body: JoinBody = match parse(&body) {
         Ok(b) => b,
-        Err(r) => return r,
+        Err(e) => return unreadable(e),
     };
     let form = JoinForm {
         display_name: body.display_name,
@@ -169,10 +171,10 @@ pub struct PhraseOut {
     text: String,
 }
 
-async fn snapshot(state: &AppState, session: &LiveSession) -> Result<Snapshot, Response> {
+async fn snapshot(state: &AppState, session: &LiveSession) -> Result<Snapshot, Refusal> {
     Snapshot::read(&state.db, session.cycle_id)
         .await
-        .map_err(|e| refused(e.into()))
+        .map_err(Refusal::from)
 }
 
 #[utoipa::path(get, path = "/api/v1/live/{code}",
@@ -185,7 +187,7 @@ pub async fn current(State(state): State<AppState>, Path(code): Path<String>) ->
     };
     let snap = match snapshot(&state, &session).await {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return refused(r),
     };
     let questions = snap
         .current()
@@ -259,7 +261,7 @@ pub async fn vote(
     };
     let answer: Answer = match parse(&body) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(e) => return unreadable(e),
     };
     match cast::answer(&state, &session, &me, &answer).await {
         Ok(dots_left) => Json(Recorded {
@@ -291,7 +293,7 @@ pub async fn results(State(state): State<AppState>, Path(code): Path<String>) ->
     };
     let snap = match snapshot(&state, &session).await {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(r) => return refused(r),
     };
     let out: Vec<ResultOut> = snap
         .current()
