@@ -70,6 +70,47 @@ fn is_signed_number_or_phone(cell: &str) -> bool {
     phone_like || cell.parse::<f64>().is_ok()
 }
 
+/// A cell of a workbook: text stays text (phone numbers keep their zeros, nothing runs as a
+/// formula); numbers are numbers so a spreadsheet can compute with them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<Option<f64>> for Cell {
+    fn from(n: Option<f64>) -> Self {
+        n.map(Cell::Number).unwrap_or(Cell::Empty)
+    }
+}
+
+impl From<i64> for Cell {
+    fn from(n: i64) -> Self {
+        Cell::Number(n as f64)
+    }
+}
+
+/// One sheet of a workbook.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
 /// An .xlsx workbook with one sheet: a bold, shaded, frozen header row with an
 /// autofilter. Every cell is written as text, so phone numbers keep their
 /// leading zeros and nothing is evaluated as a formula.
@@ -78,50 +119,72 @@ pub fn write_xlsx(
     headers: &[&str],
     rows: &[Vec<String>],
 ) -> Result<Vec<u8>, ExportError> {
+    write_workbook(&[Table {
+        name: sheet_name.to_string(),
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| Cell::Text(c.clone())).collect())
+            .collect(),
+    }])
+}
+
+/// An .xlsx workbook with one sheet per table, each laid out as [`write_xlsx`] does.
+pub fn write_workbook(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    if sheet.set_name(sanitize_sheet_name(sheet_name)).is_err() {
-        // The name is cosmetic; a reserved one ("History") must not fail the export.
-        sheet.set_name("Sheet1")?;
-    }
     let header_format = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDD_EB_F7));
+    let number_format = Format::new().set_num_format("0.0#");
+    for (index, table) in tables.iter().enumerate() {
+        let sheet = workbook.add_worksheet();
+        if sheet.set_name(sanitize_sheet_name(&table.name)).is_err() {
+            // The name is cosmetic; a reserved one ("History") must not fail the export.
+            sheet.set_name(format!("Sheet{}", index + 1))?;
+        }
+        let rows = &table.rows;
+        let columns = rows
+            .iter()
+            .map(Vec::len)
+            .chain([table.headers.len()])
+            .max()
+            .unwrap_or(0);
+        let max_columns = usize::from(u16::MAX);
+        if columns > max_columns {
+            return Err(ExportError::Xlsx(format!("too many columns: {columns}")));
+        }
+        let last_row = u32::try_from(rows.len())
+            .map_err(|_| ExportError::Xlsx(format!("too many rows: {}", rows.len())))?;
 
-    let columns = rows
-        .iter()
-        .map(Vec::len)
-        .chain([headers.len()])
-        .max()
-        .unwrap_or(0);
-    let max_columns = usize::from(u16::MAX);
-    if columns > max_columns {
-        return Err(ExportError::Xlsx(format!("too many columns: {columns}")));
-    }
-    let last_row = u32::try_from(rows.len())
-        .map_err(|_| ExportError::Xlsx(format!("too many rows: {}", rows.len())))?;
-
-    // Header cells get room for the autofilter button.
-    let mut widths: Vec<usize> = headers.iter().map(|h| text_width(h) + 3).collect();
-    widths.resize(columns, 0);
-    for (col, header) in (0u16..).zip(headers) {
-        sheet.write_string_with_format(0, col, *header, &header_format)?;
-    }
-    for (row, cells) in (1u32..).zip(rows) {
-        for ((col, cell), width) in (0u16..).zip(cells).zip(widths.iter_mut()) {
-            if !cell.is_empty() {
-                sheet.write_string(row, col, cell)?;
-                *width = (*width).max(text_width(cell));
+        // Header cells get room for the autofilter button.
+        let mut widths: Vec<usize> = table.headers.iter().map(|h| text_width(h) + 3).collect();
+        widths.resize(columns, 0);
+        for (col, header) in (0u16..).zip(&table.headers) {
+            sheet.write_string_with_format(0, col, header, &header_format)?;
+        }
+        for (row, cells) in (1u32..).zip(rows) {
+            for ((col, cell), width) in (0u16..).zip(cells).zip(widths.iter_mut()) {
+                match cell {
+                    Cell::Text(text) if !text.is_empty() => {
+                        sheet.write_string(row, col, text)?;
+                        *width = (*width).max(text_width(text));
+                    }
+                    Cell::Number(n) => {
+                        sheet.write_number_with_format(row, col, *n, &number_format)?;
+                        *width = (*width).max(6);
+                    }
+                    _ => {}
+                }
             }
         }
-    }
-    for (col, width) in (0u16..).zip(&widths) {
-        let width = (width + 2).clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
-        sheet.set_column_width(col, width as f64)?;
-    }
-    if columns > 0 {
-        sheet.set_freeze_panes(1, 0)?;
-        sheet.autofilter(0, 0, last_row, (columns - 1) as u16)?;
+        for (col, width) in (0u16..).zip(&widths) {
+            let width = (width + 2).clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
+            sheet.set_column_width(col, width as f64)?;
+        }
+        if columns > 0 {
+            sheet.set_freeze_panes(1, 0)?;
+            sheet.autofilter(0, 0, last_row, (columns - 1) as u16)?;
+        }
     }
     Ok(workbook.save_to_buffer()?)
 }
@@ -176,6 +239,35 @@ fn text_width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workbook_has_one_sheet_per_table_with_numbers_as_numbers() {
+        use calamine::{Data, Reader, Xlsx};
+        let tables = [
+            Table {
+                name: "คะแนน".into(),
+                headers: vec!["กิจกรรม".into(), "ค่าเฉลี่ย".into()],
+                rows: vec![vec!["โรงเรียนคุณธรรม".into(), Cell::Number(7.25)]],
+            },
+            Table {
+                name: "ดิบ".into(),
+                headers: vec!["x".into()],
+                rows: vec![vec![Cell::Empty]],
+            },
+        ];
+        let bytes = write_workbook(&tables).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(
+            book.sheet_names(),
+            vec!["คะแนน".to_string(), "ดิบ".to_string()]
+        );
+        let range = book.worksheet_range("คะแนน").unwrap();
+        assert_eq!(
+            range.get((1, 0)),
+            Some(&Data::String("โรงเรียนคุณธรรม".into()))
+        );
+        assert_eq!(range.get((1, 1)), Some(&Data::Float(7.25)));
+    }
 
     #[test]
     fn formula_like_cells_are_defused_with_a_quote() {

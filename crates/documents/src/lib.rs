@@ -3,7 +3,7 @@
 pub mod export;
 pub mod sheet;
 
-pub use export::{ExportError, defuse_formula, write_csv, write_xlsx};
+pub use export::{Cell, ExportError, Table, defuse_formula, write_csv, write_workbook, write_xlsx};
 pub use sheet::{
     MAX_COLUMNS, MAX_COMPRESSION_RATIO, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, ReadError,
     Sheet, read_sheet,

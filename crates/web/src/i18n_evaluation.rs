@@ -223,6 +223,7 @@ pub const EVALUATION_WORDS: &[(&str, &str, &str)] = &[
 ];
 
 pub const LIVE_WORDS: &[(&str, &str, &str)] = &[
+    ("download_report", "ดาวน์โหลดรายงาน", "Download the report"),
     ("live_console", "ห้องควบคุมการประชุมสด", "Live console"),
     (
         "live_intro",

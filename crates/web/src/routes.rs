@@ -1,7 +1,7 @@
 //! The route table: every route with the one permission it needs. Nothing is reachable
 //! without an entry here, and the authorization-matrix test walks this list.
 
-use crate::pages::evaluation::{cycles, join, live, work};
+use crate::pages::evaluation::{cycles, join, live, report, work};
 use crate::pages::{audit, groups, home, import, orgs, people};
 use crate::{AppState, api, api_live, assets, auth, metrics, security};
 use axum::Router;
@@ -238,6 +238,11 @@ pub fn table() -> Vec<Route> {
             "/p/{province}/cycles/{id}/plans/{item}/remove",
             EvaluationRun,
             post(work::remove_plan),
+        ),
+        gr(
+            "/p/{province}/cycles/{id}/report.xlsx",
+            RegistryRead,
+            get(report::excel),
         ),
         gr(
             "/p/{province}/cycles/{id}/console",

@@ -409,3 +409,30 @@ async fn the_openapi_document_describes_the_live_endpoints() {
     }
     assert!(doc["components"]["securitySchemes"]["participant"].is_object());
 }
+
+#[tokio::test]
+async fn the_cycle_workbook_downloads_while_the_session_is_live() {
+    let app = spawn().await;
+    let r = room(&app, Step::Rating).await;
+    let secretariat =
+        Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let xlsx = secretariat
+        .get(&format!("/p/41/cycles/{}/report.xlsx", r.cycle))
+        .await;
+    assert_eq!(xlsx.status(), 200);
+    assert!(
+        xlsx.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("spreadsheetml")
+    );
+    let bytes = xlsx.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"PK"), "an .xlsx is a zip file");
+    let demo = cycle::list(&app.db.db, 41).await.unwrap();
+    let follow = demo.iter().find(|c| c.baseline_id.is_some()).unwrap();
+    let full = secretariat
+        .get(&format!("/p/41/cycles/{}/report.xlsx", follow.id))
+        .await;
+    assert_eq!(full.status(), 200);
+    assert!(full.bytes().await.unwrap().len() > 5_000);
+}

@@ -4,6 +4,7 @@
 pub mod cycles;
 pub mod join;
 pub mod live;
+pub mod report;
 mod view;
 pub mod work;
 
