@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod workshop;
+
 const ORGANIZATIONS: usize = 20_000;
 
 #[tokio::main]
@@ -22,8 +24,12 @@ async fn main() -> Result<()> {
         .as_slice()
     {
         ["bench", "registry"] | ["bench"] => bench_registry().await,
+        ["bench", "workshop"] => workshop::bench(workshop::Backend::Sqlite).await,
+        ["bench", "workshop", "--postgres"] => workshop::bench(workshop::Backend::Postgres).await,
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
-        _ => bail!("usage: cargo run --release -p xtask -- bench registry"),
+        _ => bail!(
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres]"
+        ),
     }
 }
 
@@ -62,7 +68,21 @@ impl Drop for Server {
 }
 
 fn start(bin: &Path, command: &str, data: &Path, port: u16) -> Result<Server> {
-    let child = Command::new(bin)
+    start_with(bin, command, data, port, None)
+}
+
+fn start_with(
+    bin: &Path,
+    command: &str,
+    data: &Path,
+    port: u16,
+    database_url: Option<&str>,
+) -> Result<Server> {
+    let mut cmd = Command::new(bin);
+    if let Some(url) = database_url {
+        cmd.env("DATABASE_URL", url);
+    }
+    let child = cmd
         .args([command, "--data"])
         .arg(data)
         .args(["--addr", &format!("127.0.0.1:{port}")])

@@ -240,6 +240,11 @@ pub fn table() -> Vec<Route> {
             post(work::remove_plan),
         ),
         gr(
+            "/p/{province}/cycles/{id}/report.pdf",
+            RegistryRead,
+            get(report::pdf),
+        ),
+        gr(
             "/p/{province}/cycles/{id}/report.xlsx",
             RegistryRead,
             get(report::excel),

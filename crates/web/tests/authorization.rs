@@ -113,6 +113,7 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ),
     ("POST", "/p/{province}/cycles/{id}/plans", RUN),
     ("POST", "/p/{province}/cycles/{id}/plans/{item}/remove", RUN),
+    ("GET", "/p/{province}/cycles/{id}/report.pdf", READ),
     ("GET", "/p/{province}/cycles/{id}/report.xlsx", READ),
     ("GET", "/p/{province}/cycles/{id}/console", RUN),
     ("POST", "/p/{province}/cycles/{id}/live", RUN),

@@ -435,4 +435,18 @@ async fn the_cycle_workbook_downloads_while_the_session_is_live() {
         .await;
     assert_eq!(full.status(), 200);
     assert!(full.bytes().await.unwrap().len() > 5_000);
+    let pdf = secretariat
+        .get(&format!("/p/41/cycles/{}/report.pdf", follow.id))
+        .await;
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
+    let live_pdf = secretariat
+        .get(&format!("/p/41/cycles/{}/report.pdf", r.cycle))
+        .await;
+    assert_eq!(
+        live_pdf.status(),
+        200,
+        "the report renders while the session is live"
+    );
 }

@@ -1,5 +1,5 @@
 //! A cycle's outputs to download while or after the workshop runs: an Excel workbook with one
-//! sheet per step (raw votes by participant number only, and aggregates).
+//! sheet per step (raw votes by participant number only, and aggregates) and a Thai PDF report.
 
 use crate::AppState;
 use crate::ctx::Ctx;
@@ -9,6 +9,9 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use sermphalang_documents::{Cell, Table, write_workbook};
 use sermphalang_domain::evaluation::RatingStats;
+use sermphalang_pdf::{
+    ActivityReport, CycleReport, Labels, PlanItem as PdfPlan, render_cycle_report,
+};
 use sermphalang_store::evaluation::plan::{self, PlanItem};
 use sermphalang_store::evaluation::results::{self, Progress, RawDots, RawRating};
 use sermphalang_store::evaluation::votes::{self, Phrase};
@@ -296,4 +299,89 @@ pub async fn excel(
         data.cycle.fiscal_year, data.cycle.id
     );
     Ok(download(bytes, XLSX, &name))
+}
+
+fn pdf_report(ctx: &Ctx, d: &CycleData) -> CycleReport {
+    let c = &d.cycle;
+    let scope = match (&c.network, &c.organization_name) {
+        (_, Some(org)) => org.clone(),
+        (Some(n), None) => ctx.sector(n).to_string(),
+        (None, None) => ctx.t("all_networks").to_string(),
+    };
+    CycleReport {
+        province: ctx.province_name(c.province_code),
+        title: c.name.clone(),
+        fiscal_year: format!("{} {}", ctx.t("fiscal_year"), c.fiscal_year),
+        held_on: ctx.opt_date_long(c.held_on),
+        generated_on: ctx.timestamp(&sermphalang_store::now()),
+        scope,
+        participants: c.participant_count.max(0) as usize,
+        baseline_title: c.baseline_name.clone(),
+        mission: c.mission_statement.clone(),
+        phrases: d
+            .phrases
+            .iter()
+            .filter(|p| !p.hidden)
+            .map(|p| sermphalang_pdf::Phrase {
+                text: p.text.clone(),
+                votes: p.votes,
+            })
+            .collect(),
+        activities: d
+            .chosen()
+            .iter()
+            .map(|a| {
+                let s = d.stats.get(&a.id);
+                ActivityReport {
+                    title: a.title.clone(),
+                    dots: a.dots,
+                    rated: s.map(|s| s.rated).unwrap_or(0),
+                    abstained: s.map(|s| s.abstained).unwrap_or(0),
+                    mean: s.and_then(|s| s.mean),
+                    median: s.and_then(|s| s.median),
+                    spread: s.and_then(|s| s.spread),
+                    histogram: s.map(|s| s.histogram).unwrap_or_default(),
+                    outliers: s.map(|s| s.outliers.clone()).unwrap_or_default(),
+                    baseline_mean: d.baseline_mean(a.id),
+                    dialogue: a.dialogue.clone(),
+                    evidence: a.evidence.clone(),
+                    plans: d
+                        .plans
+                        .iter()
+                        .filter(|p| p.activity_id == a.id)
+                        .map(|p| PdfPlan {
+                            goal: p.goal.clone(),
+                            strategies: p.strategies.clone(),
+                            evidence: p.evidence.clone(),
+                            owner: p.owner(),
+                            due: ctx.opt_date(p.due_on),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        labels: if ctx.is_en() {
+            Labels::english()
+        } else {
+            Labels::thai()
+        },
+    }
+}
+
+pub async fn pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((province, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let data = CycleData::read(&state, province, id).await?;
+    let report = pdf_report(&ctx, &data);
+    let bytes = tokio::task::spawn_blocking(move || render_cycle_report(&report))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let name = format!(
+        "evaluation-{}-{}.pdf",
+        data.cycle.fiscal_year, data.cycle.id
+    );
+    Ok(download(bytes, "application/pdf", &name))
 }
