@@ -229,11 +229,13 @@ pub(crate) async fn insert_participant(
 ) -> Result<(i64, i64)> {
     let mut tx = db.write().begin().await?;
     let number: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(MAX(number), 0) + 1 FROM participants WHERE cycle_id = $1",
+        "UPDATE cycles SET participant_counter = participant_counter + 1 WHERE id = $1 \
+         RETURNING participant_counter",
     )
     .bind(cycle)
-    .fetch_one(&mut *tx)
-    .await?;
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(StoreError::NotFound)?;
     let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO participants (cycle_id, number, token_hash, display_name, network_code, \

@@ -377,3 +377,31 @@ async fn dots_without_stacking_and_cycles_of_other_provinces() {
         }
     }
 }
+
+#[tokio::test]
+async fn concurrent_joins_get_distinct_numbers() {
+    for t in backends("concurrent_joins_get_distinct_numbers").await {
+        let db = t.db.clone();
+        let id = cycle::create(&db, &Actor::system(), UDON, &input("พร้อมกัน", None))
+            .await
+            .unwrap();
+        let joins: Vec<_> = (0..30)
+            .map(|i| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let join = JoinInput {
+                        display_name: format!("คนที่ {i}"),
+                        network: None,
+                    };
+                    workshop::join(&db, id, &join).await.map(|(p, _)| p.number)
+                })
+            })
+            .collect();
+        let mut numbers = Vec::new();
+        for j in joins {
+            numbers.push(j.await.unwrap().expect("every concurrent join succeeds"));
+        }
+        numbers.sort_unstable();
+        assert_eq!(numbers, (1..=30).collect::<Vec<i64>>());
+    }
+}

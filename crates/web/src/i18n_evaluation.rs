@@ -223,6 +223,12 @@ pub const EVALUATION_WORDS: &[(&str, &str, &str)] = &[
 ];
 
 pub const LIVE_WORDS: &[(&str, &str, &str)] = &[
+    (
+        "anonymous_room",
+        "รอบนี้ไม่แสดงชื่อผู้ตอบ จึงแสดงเพียงจำนวนผู้เข้าร่วมของแต่ละภาคีเครือข่าย",
+        "This room is anonymous: only how many joined from each network is shown",
+    ),
+    ("paper", "กระดาษ", "paper"),
     ("download_report", "ดาวน์โหลดรายงาน", "Download the report"),
     ("live_console", "ห้องควบคุมการประชุมสด", "Live console"),
     (

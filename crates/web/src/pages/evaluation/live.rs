@@ -78,15 +78,40 @@ struct ConsolePage {
     board: String,
     snap: Snapshot,
     join_url: String,
+    participants: Vec<workshop::Participant>,
 }
 
-/// The address phones open, as the projector shows it.
-fn join_url(headers: &HeaderMap, code: &str) -> String {
+impl ConsolePage {
+    /// How many joined from each network, for an anonymous room.
+    fn by_network(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for p in &self.participants {
+            let label = match p.network {
+                Some(n) => self.ctx.sector(n).to_string(),
+                None => self.ctx.t("not_in_network").to_string(),
+            };
+            match counts.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((label, 1)),
+            }
+        }
+        counts
+    }
+}
+
+/// The address phones open, as the projector shows it: the host the facilitator reached, and
+/// https when the site is served over TLS (the same switch as secure cookies).
+fn join_url(state: &AppState, headers: &HeaderMap, code: &str) -> String {
     let host = headers
         .get("host")
         .and_then(|h| h.to_str().ok())
         .unwrap_or("127.0.0.1:8080");
-    format!("http://{host}/j/{code}")
+    let scheme = if state.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    format!("{scheme}://{host}/j/{code}")
 }
 
 pub async fn console(
@@ -101,9 +126,11 @@ pub async fn console(
     let join_url = snap
         .session
         .as_ref()
-        .map(|s| join_url(&headers, &s.join_code))
+        .map(|s| join_url(&state, &headers, &s.join_code))
         .unwrap_or_default();
+    let participants = workshop::participants(&state.db, id).await?;
     render(ConsolePage {
+        participants,
         board: board_html(&ctx, &snap, true),
         prov: Some(province),
         province,
@@ -136,7 +163,7 @@ pub async fn projector(
     let join_url = snap
         .session
         .as_ref()
-        .map(|s| join_url(&headers, &s.join_code))
+        .map(|s| join_url(&state, &headers, &s.join_code))
         .unwrap_or_default();
     let qr = if join_url.is_empty() {
         String::new()
