@@ -227,13 +227,14 @@ pub(crate) async fn insert_participant(
     network: Option<Sector>,
     kind: &str,
 ) -> Result<(i64, i64)> {
-    let mut tx = db.write().begin().await?;
+    // The counter is taken in its own statement, so the cycle's row is locked only for that
+    // moment, not while the participant is written; a failed insert leaves a gap, no harm.
     let number: i64 = sqlx::query_scalar(
         "UPDATE cycles SET participant_counter = participant_counter + 1 WHERE id = $1 \
          RETURNING participant_counter",
     )
     .bind(cycle)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(db.write())
     .await?
     .ok_or(StoreError::NotFound)?;
     let at = now();
@@ -248,9 +249,8 @@ pub(crate) async fn insert_participant(
     .bind(network.map(|n| n.code().to_string()))
     .bind(kind.to_string())
     .bind(at)
-    .fetch_one(&mut *tx)
+    .fetch_one(db.write())
     .await?;
-    tx.commit().await?;
     Ok((id, number))
 }
 

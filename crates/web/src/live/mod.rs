@@ -10,13 +10,21 @@ use sermphalang_store::{Db, notify};
 use snapshot::Snapshot;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::{Notify, watch};
 
 /// The shortest time between two snapshots of one room.
 const THROTTLE: Duration = Duration::from_millis(150);
 /// A room nobody watches is closed after this long.
 const IDLE: Duration = Duration::from_secs(30);
+/// The shortest time between two notifications of one cycle to other instances.
+const NOTIFY_EVERY: Duration = Duration::from_millis(50);
+
+#[derive(Clone, Copy)]
+enum Publish {
+    At(Instant),
+    Pending,
+}
 
 pub type Shared = Option<Arc<Snapshot>>;
 
@@ -29,6 +37,7 @@ struct Room {
 pub struct Hub {
     db: Db,
     rooms: Arc<Mutex<HashMap<i64, Arc<Room>>>>,
+    published: Arc<Mutex<HashMap<i64, Publish>>>,
 }
 
 impl Hub {
@@ -36,14 +45,53 @@ impl Hub {
         let hub = Hub {
             db,
             rooms: Arc::default(),
+            published: Arc::default(),
         };
         tokio::spawn(hub.clone().listen());
         hub
     }
 
-    /// Says that a cycle changed, here and on every other instance.
+    /// Says that a cycle changed, here and on every other instance. Other instances hear at
+    /// most one notification per cycle every [`NOTIFY_EVERY`]; the last change of a burst is
+    /// always sent, after the interval.
     pub async fn changed(&self, cycle: i64) {
         self.touch(cycle);
+        if self.db.backend != sermphalang_store::Backend::Postgres {
+            return;
+        }
+        let now = Instant::now();
+        let wait = {
+            let Ok(mut sent) = self.published.lock() else {
+                return;
+            };
+            match sent.get(&cycle).copied() {
+                Some(Publish::Pending) => return,
+                Some(Publish::At(at)) if now.duration_since(at) < NOTIFY_EVERY => {
+                    sent.insert(cycle, Publish::Pending);
+                    Some(NOTIFY_EVERY - now.duration_since(at))
+                }
+                _ => {
+                    sent.insert(cycle, Publish::At(now));
+                    None
+                }
+            }
+        };
+        match wait {
+            None => self.publish(cycle).await,
+            Some(delay) => {
+                let hub = self.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep(delay).await;
+                    if let Ok(mut sent) = hub.published.lock() {
+                        sent.insert(cycle, Publish::At(Instant::now()));
+                    }
+                    hub.publish(cycle).await;
+                });
+            }
+        }
+    }
+
+    async fn publish(&self, cycle: i64) {
         if let Err(e) = notify::publish(&self.db, cycle).await {
             tracing::warn!(error = %e, cycle, "could not notify other instances");
         }
