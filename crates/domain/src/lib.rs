@@ -10,6 +10,7 @@ pub mod import;
 pub mod password;
 pub mod registry;
 pub mod text;
+pub mod training;
 
 pub use access::{Account, Permission, Role};
 pub use error::{FieldError, Invalid};
