@@ -43,6 +43,10 @@ struct ServeArgs {
     /// Mark cookies Secure; set when a TLS proxy serves the site.
     #[arg(long, env = "SERMPHALANG_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// The address people reach the site at (https://moral.example.go.th); the projector shows
+    /// it for joining. Unset: the address the facilitator's browser used.
+    #[arg(long, env = "SERMPHALANG_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 impl Default for ServeArgs {
@@ -50,6 +54,7 @@ impl Default for ServeArgs {
         ServeArgs {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             secure_cookies: false,
+            public_url: None,
         }
     }
 }
@@ -224,7 +229,11 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
             tracing::info!("the data folder already holds data; the demo was not loaded again");
         }
     }
-    let state = sermphalang_web::AppState::new(db.clone(), args.secure_cookies).await?;
+    let mut state = sermphalang_web::AppState::new(db.clone(), args.secure_cookies).await?;
+    state.public_url = args
+        .public_url
+        .as_deref()
+        .map(|u| u.trim_end_matches('/').to_string());
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;

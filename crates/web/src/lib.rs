@@ -33,6 +33,8 @@ pub struct AppState {
     pub votes: Arc<live::limiter::VoteLimiter>,
     /// Mark cookies `Secure`: set when the site is served over TLS (behind a proxy).
     pub secure_cookies: bool,
+    /// Where people reach the site, without a trailing slash; the projector's join address.
+    pub public_url: Option<String>,
 }
 
 impl AppState {
@@ -49,6 +51,7 @@ impl AppState {
             limiter: Arc::new(auth::LoginLimiter::default()),
             votes: Arc::default(),
             secure_cookies,
+            public_url: None,
         })
     }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Client, TestApp, spawn};
+use common::{Client, TestApp, spawn, spawn_with};
 use serde_json::{Value, json};
 use sermphalang_domain::evaluation::{CycleInput, Step};
 use sermphalang_store::audit::Actor;
@@ -449,4 +449,20 @@ async fn the_cycle_workbook_downloads_while_the_session_is_live() {
         200,
         "the report renders while the session is live"
     );
+}
+
+#[tokio::test]
+async fn the_projector_shows_the_configured_public_address() {
+    let app = spawn_with(|s| s.public_url = Some("https://moral.example.go.th".into())).await;
+    let r = room(&app, Step::Rating).await;
+    let secretariat =
+        Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let page = secretariat
+        .get(&format!("/p/41/cycles/{}/projector", r.cycle))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!("https://moral.example.go.th/j/{}", r.code)));
+    assert!(page.contains("<svg"), "with its QR code");
 }

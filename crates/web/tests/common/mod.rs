@@ -13,13 +13,19 @@ pub struct TestApp {
 }
 
 pub async fn spawn() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+/// A server whose state is adjusted first, as command-line options would.
+pub async fn spawn_with(configure: impl FnOnce(&mut sermphalang_web::AppState)) -> TestApp {
     let db = testing::sqlite().await;
     sermphalang_store::demo::load(&db.db, sermphalang_domain::password::hash)
         .await
         .unwrap();
-    let state = sermphalang_web::AppState::new(db.db.clone(), false)
+    let mut state = sermphalang_web::AppState::new(db.db.clone(), false)
         .await
         .unwrap();
+    configure(&mut state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(sermphalang_web::serve(

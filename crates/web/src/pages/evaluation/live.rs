@@ -99,9 +99,12 @@ impl ConsolePage {
     }
 }
 
-/// The address phones open, as the projector shows it: the host the facilitator reached, and
-/// https when the site is served over TLS (the same switch as secure cookies).
+/// The address phones open, as the projector shows it: the configured public address, or else
+/// the host the facilitator reached, with https when the site is served over TLS.
 fn join_url(state: &AppState, headers: &HeaderMap, code: &str) -> String {
+    if let Some(base) = &state.public_url {
+        return format!("{base}/j/{code}");
+    }
     let host = headers
         .get("host")
         .and_then(|h| h.to_str().ok())
