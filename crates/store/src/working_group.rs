@@ -3,6 +3,7 @@
 use crate::archive::{self, Archivable};
 use crate::audit::{self, Actor};
 use crate::person::full_name;
+use crate::time::date;
 use crate::{Db, Result, StoreError, files, now};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -47,10 +48,6 @@ pub struct OrderFile<'a> {
 const COLUMNS: &str = "g.id, g.province_code, g.name, g.order_number, g.order_date, \
      g.order_file_id, (SELECT COUNT(*) FROM working_group_members m WHERE m.working_group_id = g.id), \
      g.archived_at";
-
-fn date(text: Option<String>) -> Option<NaiveDate> {
-    text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
-}
 
 fn from_row(r: &AnyRow) -> WorkingGroup {
     WorkingGroup {

@@ -105,6 +105,24 @@ fn bounded(
     }
 }
 
+/// A network code chosen from a list; empty means none.
+fn optional_network(raw: &str, errors: &mut Invalid) -> Option<Sector> {
+    match raw.trim() {
+        "" => None,
+        code => {
+            let sector = Sector::parse(code);
+            if sector.is_none() {
+                errors.push(FieldError::new(
+                    "network",
+                    "ไม่รู้จักภาคีเครือข่ายที่เลือก",
+                    "Unknown network",
+                ));
+            }
+            sector
+        }
+    }
+}
+
 fn optional_id(raw: &str, field: &'static str, errors: &mut Invalid) -> Option<i64> {
     let raw = raw.trim();
     if raw.is_empty() {
@@ -132,20 +150,7 @@ impl CycleForm {
         );
         let fiscal_year = collect(&mut errors, fiscal_year(&self.fiscal_year));
         let held_on = optional_date(&self.held_on, "held_on", &mut errors);
-        let network = match self.network.trim() {
-            "" => None,
-            code => {
-                let sector = Sector::parse(code);
-                if sector.is_none() {
-                    errors.push(FieldError::new(
-                        "network",
-                        "ไม่รู้จักภาคีเครือข่ายที่เลือก",
-                        "Unknown network",
-                    ));
-                }
-                sector
-            }
-        };
+        let network = optional_network(&self.network, &mut errors);
         let organization = optional_id(&self.organization, "organization", &mut errors);
         let baseline = optional_id(&self.baseline, "baseline", &mut errors);
         let dots_per_person = collect(
@@ -399,20 +404,7 @@ impl JoinForm {
                 DISPLAY_NAME_MAX,
             ),
         );
-        let network = match self.network.trim() {
-            "" => None,
-            code => {
-                let sector = Sector::parse(code);
-                if sector.is_none() {
-                    errors.push(FieldError::new(
-                        "network",
-                        "ไม่รู้จักภาคีเครือข่ายที่เลือก",
-                        "Unknown network",
-                    ));
-                }
-                sector
-            }
-        };
+        let network = optional_network(&self.network, &mut errors);
         if !checked(&self.consent) {
             errors.push(FieldError::new(
                 "consent",

@@ -1,6 +1,7 @@
 //! Evaluation cycles: who runs them, for what scope, with which rules, at which step.
 
 use crate::audit::{self, Actor};
+use crate::time::date;
 use crate::{Db, Result, StoreError, now};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -56,10 +57,6 @@ const COLUMNS: &str = "c.id, c.province_code, c.name, c.fiscal_year, c.held_on, 
      (SELECT COUNT(*) FROM participants p WHERE p.cycle_id = c.id), c.archived_at \
      FROM cycles c LEFT JOIN organizations o ON o.id = c.organization_id \
      LEFT JOIN cycles b ON b.id = c.baseline_cycle_id";
-
-pub(crate) fn date(text: Option<String>) -> Option<NaiveDate> {
-    text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
-}
 
 fn from_row(r: &AnyRow) -> Cycle {
     Cycle {
@@ -197,11 +194,7 @@ async fn check_references(
             "Facilitators must be accounts of this province",
         ));
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors.into())
-    }
+    Ok(errors.into_result(|| ())?)
 }
 
 async fn set_facilitators(tx: &mut Transaction<'_, Any>, cycle: i64, users: &[i64]) -> Result<()> {

@@ -2,8 +2,8 @@
 //! show progress, an owner and a due date.
 
 use crate::audit::{self, Actor};
-use crate::evaluation::cycle::date;
 use crate::person::full_name;
+use crate::time::date;
 use crate::{Db, Result, StoreError, now};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -96,11 +96,7 @@ async fn check_owner(db: &Db, province: i64, input: &PlanInput) -> Result<()> {
             "The chosen person is not in this province",
         ));
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors.into())
-    }
+    Ok(errors.into_result(|| ())?)
 }
 
 pub async fn add(

@@ -101,7 +101,10 @@ impl ConsolePage {
 
 /// The address phones open, as the projector shows it: the configured public address, or else
 /// the host the facilitator reached, with https when the site is served over TLS.
-fn join_url(state: &AppState, headers: &HeaderMap, code: &str) -> String {
+fn join_url(state: &AppState, headers: &HeaderMap, snap: &Snapshot) -> String {
+    let Some(code) = snap.session.as_ref().map(|s| &s.join_code) else {
+        return String::new();
+    };
     if let Some(base) = &state.public_url {
         return format!("{base}/j/{code}");
     }
@@ -126,11 +129,7 @@ pub async fn console(
     let c = runnable(&state, &ctx, province, id).await?;
     workshop::ensure_questions(&state.db, id, c.step).await?;
     let snap = Snapshot::read(&state.db, id).await?;
-    let join_url = snap
-        .session
-        .as_ref()
-        .map(|s| join_url(&state, &headers, &s.join_code))
-        .unwrap_or_default();
+    let join_url = join_url(&state, &headers, &snap);
     let participants = workshop::participants(&state.db, id).await?;
     render(ConsolePage {
         participants,
@@ -163,11 +162,7 @@ pub async fn projector(
 ) -> Result<Response, AppError> {
     cycle::find(&state.db, province, id).await?;
     let snap = Snapshot::read(&state.db, id).await?;
-    let join_url = snap
-        .session
-        .as_ref()
-        .map(|s| join_url(&state, &headers, &s.join_code))
-        .unwrap_or_default();
+    let join_url = join_url(&state, &headers, &snap);
     let qr = if join_url.is_empty() {
         String::new()
     } else {
