@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod certificates;
 mod workshop;
 
 const ORGANIZATIONS: usize = 20_000;
@@ -26,9 +27,10 @@ async fn main() -> Result<()> {
         ["bench", "registry"] | ["bench"] => bench_registry().await,
         ["bench", "workshop"] => workshop::bench(workshop::Backend::Sqlite).await,
         ["bench", "workshop", "--postgres"] => workshop::bench(workshop::Backend::Postgres).await,
+        ["bench", "certificates"] => certificates::bench(),
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres]"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] | bench certificates"
         ),
     }
 }

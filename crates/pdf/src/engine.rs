@@ -12,8 +12,8 @@ use crate::PdfError;
 const TEMPLATE: &str = include_str!("../templates/cycle_report.typ");
 
 // Only these two faces, never system fonts, so the PDF is the same on every machine.
-static REGULAR: &[u8] = include_bytes!("../../web/assets/fonts/Sarabun_400Regular.ttf");
-static BOLD: &[u8] = include_bytes!("../../web/assets/fonts/Sarabun_700Bold.ttf");
+pub(crate) static REGULAR: &[u8] = include_bytes!("../../web/assets/fonts/Sarabun_400Regular.ttf");
+pub(crate) static BOLD: &[u8] = include_bytes!("../../web/assets/fonts/Sarabun_700Bold.ttf");
 
 /// Parsing the template and loading the fonts happen once per process.
 fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {

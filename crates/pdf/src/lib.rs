@@ -4,6 +4,7 @@
 //! typesetter. All text arrives already formatted (Thai dates in the Buddhist Era); the template
 //! receives it as data through `sys.inputs`, never as markup, so user text cannot change it.
 
+pub mod certificate;
 mod engine;
 mod labels;
 mod view;

@@ -38,6 +38,18 @@ pub const TABLES: &[&str] = &[
     "dots",
     "ratings",
     "plan_items",
+    "events",
+    "event_organizers",
+    "event_sessions",
+    "registrations",
+    "attendance",
+    "feedback",
+    "event_signatories",
+    "event_logos",
+    "certificate_templates",
+    "certificates",
+    "certificate_events",
+    "certificate_runs",
 ];
 
 const IDENTITY_TABLES: &[&str] = &[
@@ -56,6 +68,12 @@ const IDENTITY_TABLES: &[&str] = &[
     "questions",
     "phrases",
     "plan_items",
+    "events",
+    "event_sessions",
+    "registrations",
+    "certificates",
+    "certificate_events",
+    "certificate_runs",
 ];
 
 pub async fn export(db: &Db) -> Result<Value> {

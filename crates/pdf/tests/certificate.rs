@@ -1,0 +1,239 @@
+//! Certificates: exact Thai text out of the PDF, small files, a long name that shrinks, and
+//! template errors that point at their line.
+
+mod poppler_support;
+
+use poppler_support::{keep, png_of, poppler_available, run, text_of};
+use sermphalang_pdf::certificate::{
+    Artwork, Certificate, CertificateTemplate, Signatory, Warning, sample,
+};
+
+const HARD_NAMES: [&str; 5] = [
+    "นางสาวฤทัย ก๋วยเตี๋ยวน้ำใส",
+    "นายฦๅสาย ก็ได้ดี",
+    "นางกิ๊บ สิทธิ์เพิ่มทั้งครั้ง",
+    "ว่าที่ร้อยตรีเป๋า ฤๅษีน้ำคำ",
+    "ด.ญ.ปิ๋ม ฮึกเหิม",
+];
+const SIXTY: &str = "นางสาวพัชราภรณ์ศรีสุวรรณวิจิตรา ณ อยุธยาเกียรติเกรียงไกรวงศ์";
+
+fn certificate(name: &str) -> Certificate {
+    Certificate {
+        name: name.into(),
+        ..sample().1
+    }
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn without_spaces(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+#[test]
+fn the_default_template_renders_every_name() {
+    let template = CertificateTemplate::default_template();
+    let (artwork, _) = sample();
+    for name in HARD_NAMES.iter().chain([&SIXTY]) {
+        let rendered = template.render(&artwork, &certificate(name)).unwrap();
+        assert!(rendered.pdf.starts_with(b"%PDF-"));
+        let size = rendered.pdf.len();
+        assert!(size <= 100 * 1024, "{name}: {size} bytes");
+    }
+}
+
+#[test]
+fn poppler_reads_names_and_title_exactly() {
+    if !poppler_available() {
+        return;
+    }
+    let template = CertificateTemplate::default_template();
+    let (artwork, _) = sample();
+    for (i, name) in HARD_NAMES.iter().enumerate() {
+        let cert = certificate(name);
+        let pdf = keep(
+            &format!("certificate-{i}.pdf"),
+            &template.render(&artwork, &cert).unwrap().pdf,
+        );
+        let text = text_of(&pdf);
+        assert!(
+            text.lines().any(|line| squeeze(line).contains(name)),
+            "{name:?} is not on one line, exactly, in:\n{text}"
+        );
+        assert!(
+            without_spaces(&text).contains(&without_spaces(&cert.event)),
+            "the event title is not exact in:\n{text}"
+        );
+        for expected in ["เลขที่ 0001/2565", "SAMPLE-0000-0000", "18 กุมภาพันธ์ 2565"]
+        {
+            assert!(
+                text.contains(expected),
+                "{expected:?} missing from:\n{text}"
+            );
+        }
+    }
+    // Kept for a person to look at.
+    let pdf = keep(
+        "certificate-sample.pdf",
+        &template.render(&artwork, &sample().1).unwrap().pdf,
+    );
+    png_of(&pdf, 1, "certificate-sample", 110);
+}
+
+/// Word boxes as poppler's `-bbox` reports them: (xMin, yMin, xMax, yMax, word).
+fn words(pdf: &str) -> Vec<(f64, f64, f64, f64, String)> {
+    let html = run("pdftotext", &["-bbox", pdf, "-"]);
+    html.lines()
+        .filter_map(|line| {
+            let line = line.trim().strip_prefix("<word ")?;
+            let number = |key: &str| -> Option<f64> {
+                let rest = line.split(&format!("{key}=\"")).nth(1)?;
+                rest.split('"').next()?.parse().ok()
+            };
+            let word = line.split('>').nth(1)?.split('<').next()?.to_owned();
+            Some((
+                number("xMin")?,
+                number("yMin")?,
+                number("xMax")?,
+                number("yMax")?,
+                word,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn a_sixty_character_name_shrinks_onto_one_line() {
+    if !poppler_available() {
+        return;
+    }
+    assert_eq!(SIXTY.chars().count(), 60);
+    let template = CertificateTemplate::default_template();
+    let (artwork, _) = sample();
+    let short = keep(
+        "certificate-short-name.pdf",
+        &template
+            .render(&artwork, &certificate("นายเอก ดี"))
+            .unwrap()
+            .pdf,
+    );
+    let long = keep(
+        "certificate-long-name.pdf",
+        &template.render(&artwork, &certificate(SIXTY)).unwrap().pdf,
+    );
+    png_of(&long, 1, "certificate-long-name", 110);
+
+    let height = |pdf: &str, first_word: &str| {
+        let boxes = words(pdf);
+        let name: Vec<_> = SIXTY
+            .split(' ')
+            .chain(["นายเอก", "ดี"])
+            .filter_map(|w| boxes.iter().find(|b| b.4 == w))
+            .collect();
+        let first = boxes.iter().find(|b| b.4 == first_word).unwrap();
+        (
+            first.3 - first.1,
+            name.into_iter().cloned().collect::<Vec<_>>(),
+        )
+    };
+    let (short_height, _) = height(&short, "นายเอก");
+    let (long_height, parts) = height(&long, SIXTY.split(' ').next().unwrap());
+    assert_eq!(parts.len(), 3, "the long name's three words: {parts:?}");
+    // A4 landscape is 842 pt wide; the inner frame leaves 16 mm (45 pt) on either side.
+    for part in &parts {
+        assert!(
+            part.0 >= 45.0 && part.2 <= 842.0 - 45.0,
+            "outside the frame: {part:?}"
+        );
+        assert!(
+            (part.1 - parts[0].1).abs() < 1.0,
+            "not on one line: {parts:?}"
+        );
+    }
+    assert!(
+        long_height < short_height * 0.9,
+        "the long name did not shrink: {long_height} vs {short_height}"
+    );
+}
+
+#[test]
+fn template_errors_name_their_line() {
+    let (artwork, cert) = sample();
+    let unknown = CertificateTemplate::new("= ทดสอบ\n\n#nme\n").unwrap();
+    let err = unknown.render(&artwork, &cert).unwrap_err();
+    assert_eq!(err.line, Some(3), "{err}");
+    assert!(err.message.contains("unknown variable"), "{err}");
+    assert!(err.to_string().starts_with("line 3: "), "{err}");
+
+    let unclosed = CertificateTemplate::new("#name\n#text(size: 12pt)[\nยังไม่ปิด\n").unwrap();
+    let err = unclosed.render(&artwork, &cert).unwrap_err();
+    assert!(
+        err.line.is_some_and(|line| (2..=4).contains(&line)),
+        "{err}"
+    );
+
+    let panics = CertificateTemplate::new("#name\n#panic(\"หยุด\")\n").unwrap();
+    let err = panics.render(&artwork, &cert).unwrap_err();
+    assert_eq!(err.line, Some(2), "{err}");
+
+    // A wrong call into a helper is reported at the template's call, not inside the prelude.
+    let helper = CertificateTemplate::new("#name\n\n#fit(1, 2, 3)\n").unwrap();
+    let err = helper.render(&artwork, &cert).unwrap_err();
+    assert_eq!(err.line, Some(3), "{err}");
+
+    let huge = "x".repeat(sermphalang_pdf::certificate::MAX_TEMPLATE_BYTES + 1);
+    assert!(CertificateTemplate::new(&huge).is_err());
+}
+
+#[test]
+fn data_is_never_markup() {
+    if !poppler_available() {
+        return;
+    }
+    let template = CertificateTemplate::default_template();
+    let name = "#panic(\"x\") *หนา* $x$ <a> @b";
+    let rendered = template.render(&sample().0, &certificate(name)).unwrap();
+    let text = text_of(&keep("certificate-markup.pdf", &rendered.pdf));
+    assert!(squeeze(&text).contains(name), "{text}");
+}
+
+#[test]
+fn a_missing_signature_is_a_warning_and_an_image_is_used() {
+    let template = CertificateTemplate::default_template();
+    let (mut artwork, cert) = sample();
+    let warnings = template.render(&artwork, &cert).unwrap().warnings;
+    assert_eq!(
+        warnings,
+        vec![
+            Warning::MissingSignature {
+                signatory: "นายสมศักดิ์ ใจดี".into()
+            },
+            Warning::MissingSignature {
+                signatory: "นางกิ๊บ ฤทธิ์เดช".into()
+            },
+        ]
+    );
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><path d="M5 30 C 30 0, 60 40, 115 10" stroke="navy" fill="none" stroke-width="3"/></svg>"#;
+    artwork.signatories = vec![Signatory {
+        name: "นายสมศักดิ์ ใจดี".into(),
+        position: "ผู้ว่าราชการจังหวัดอุดรธานี".into(),
+        signature: Some(svg.as_bytes().to_vec()),
+    }];
+    artwork.logos = vec![svg.as_bytes().to_vec()];
+    let rendered = template.render(&artwork, &cert).unwrap();
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    keep("certificate-signed.pdf", &rendered.pdf);
+}
+
+#[test]
+fn a_broken_image_is_an_error_not_a_crash() {
+    let template = CertificateTemplate::default_template();
+    let artwork = Artwork {
+        logos: vec![b"not an image".to_vec()],
+        ..Artwork::default()
+    };
+    let err = template.render(&artwork, &sample().1).unwrap_err();
+    assert!(!err.message.is_empty());
+}
