@@ -15,6 +15,9 @@ pub enum StoreError {
     /// The question a vote was meant for is not open.
     #[error("question closed")]
     Closed,
+    /// Someone else took the number or code being written; ask for a new one and retry.
+    #[error("taken by a concurrent change")]
+    Conflict,
 }
 
 impl StoreError {

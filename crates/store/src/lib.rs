@@ -18,6 +18,7 @@ pub mod person;
 pub mod sessions;
 pub mod testing;
 mod time;
+pub mod training;
 pub mod users;
 pub mod working_group;
 pub mod workshop;
