@@ -83,6 +83,10 @@ pub enum Permission {
     /// Run a province's evaluation cycles and live workshops (working-group members: only the
     /// cycles they facilitate).
     EvaluationRun,
+    /// Create and run a province's trainings: registrations, certificates, the template.
+    TrainingManage,
+    /// Check people in at a training's door.
+    CheckIn,
 }
 
 /// A signed-in account, as authorization sees it.
@@ -107,6 +111,8 @@ impl Account {
             ProvinceManage | AuditRead => matches!(self.role, Admin | Secretariat),
             NationalRead => matches!(self.role, Admin | National),
             EvaluationRun => matches!(self.role, Admin | Secretariat | Member),
+            TrainingManage => matches!(self.role, Admin | Secretariat),
+            CheckIn => matches!(self.role, Admin | Secretariat | Coordinator | Member),
         }
     }
 

@@ -260,6 +260,8 @@ impl Ctx {
             "audit_read" => AuditRead,
             "national_read" => NationalRead,
             "evaluation_run" => EvaluationRun,
+            "training_manage" => TrainingManage,
+            "check_in" => CheckIn,
             _ => return false,
         };
         self.account.as_ref().is_some_and(|a| a.has(p))

@@ -41,6 +41,7 @@ static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = La
         .iter()
         .chain(crate::i18n_evaluation::EVALUATION_WORDS)
         .chain(crate::i18n_evaluation::LIVE_WORDS)
+        .chain(crate::i18n_training::TRAINING_WORDS)
         .map(|(k, th, en)| (*k, (*th, *en)))
         .collect()
 });

@@ -9,6 +9,7 @@ mod ctx;
 mod error;
 mod i18n;
 mod i18n_evaluation;
+mod i18n_training;
 pub mod live;
 mod metrics;
 mod pages;
@@ -31,6 +32,7 @@ pub struct AppState {
     pub limiter: Arc<auth::LoginLimiter>,
     pub live: live::Hub,
     pub votes: Arc<live::limiter::VoteLimiter>,
+    pub lookups: Arc<live::limiter::PublicLimiter>,
     /// Mark cookies `Secure`: set when the site is served over TLS (behind a proxy).
     pub secure_cookies: bool,
     /// Where people reach the site, without a trailing slash; the projector's join address.
@@ -50,6 +52,7 @@ impl AppState {
             metrics: Arc::new(metrics::Metrics::default()),
             limiter: Arc::new(auth::LoginLimiter::default()),
             votes: Arc::default(),
+            lookups: Arc::default(),
             secure_cookies,
             public_url: None,
         })

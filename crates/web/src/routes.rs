@@ -2,6 +2,7 @@
 //! without an entry here, and the authorization-matrix test walks this list.
 
 use crate::pages::evaluation::{cycles, join, live, report, work};
+use crate::pages::training::{events, public, verify};
 use crate::pages::{audit, groups, home, import, orgs, people};
 use crate::{AppState, api, api_live, assets, auth, metrics, security};
 use axum::Router;
@@ -284,6 +285,41 @@ pub fn table() -> Vec<Route> {
             EvaluationRun,
             get(live::console_events),
         ),
+        gr("/p/{province}/events", RegistryRead, get(events::list)),
+        pr("/p/{province}/events", TrainingManage, post(events::create)),
+        gr("/p/{province}/events/new", TrainingManage, get(events::new)),
+        gr("/p/{province}/events/{id}", RegistryRead, get(events::show)),
+        pr(
+            "/p/{province}/events/{id}",
+            TrainingManage,
+            post(events::update),
+        ),
+        gr(
+            "/p/{province}/events/{id}/edit",
+            TrainingManage,
+            get(events::edit),
+        ),
+        pr(
+            "/p/{province}/events/{id}/registrations/{registration}",
+            TrainingManage,
+            post(events::decide),
+        ),
+        gr("/events/{id}", Public, get(public::show)),
+        pr("/events/{id}/register", Public, post(public::register)),
+        gr("/t/{ticket}", Public, get(public::ticket)),
+        pr("/t/{ticket}/cancel", Public, post(public::cancel)),
+        pr(
+            "/t/{ticket}/feedback",
+            Public,
+            post(public::submit_feedback),
+        ),
+        gr(
+            "/t/{ticket}/certificate.pdf",
+            Public,
+            get(public::certificate_pdf),
+        ),
+        gr("/verify", Public, get(verify::form)),
+        gr("/verify/{code}", Public, get(verify::show)),
         gr("/j", Public, get(join::enter)),
         gr("/j/{code}", Public, get(join::show)),
         pr("/j/{code}", Public, post(join::join)),

@@ -122,6 +122,26 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}/cycles/{id}/projector", READ),
     ("GET", "/p/{province}/cycles/{id}/events/projector", READ),
     ("GET", "/p/{province}/cycles/{id}/events/console", RUN),
+    ("GET", "/p/{province}/events", READ),
+    ("POST", "/p/{province}/events", MANAGE),
+    ("GET", "/p/{province}/events/new", MANAGE),
+    ("GET", "/p/{province}/events/{id}", READ),
+    ("POST", "/p/{province}/events/{id}", MANAGE),
+    ("GET", "/p/{province}/events/{id}/edit", MANAGE),
+    (
+        "POST",
+        "/p/{province}/events/{id}/registrations/{registration}",
+        MANAGE,
+    ),
+    ("GET", "/events/{id}", EVERYONE),
+    ("POST", "/events/{id}/register", EVERYONE),
+    ("GET", "/t/{ticket}", EVERYONE),
+    ("POST", "/t/{ticket}/feedback", EVERYONE),
+    ("GET", "/t/{ticket}/certificate.pdf", EVERYONE),
+    // Last of the ticket's routes: it cancels the registration.
+    ("POST", "/t/{ticket}/cancel", EVERYONE),
+    ("GET", "/verify", EVERYONE),
+    ("GET", "/verify/{code}", EVERYONE),
     ("GET", "/j", EVERYONE),
     ("GET", "/j/{code}", EVERYONE),
     ("POST", "/j/{code}", EVERYONE),
@@ -164,7 +184,58 @@ const LOOSE: &[&str] = &[
     "/api/v1/live/{code}/join",
     "/api/v1/live/{code}/votes",
     "/api/v1/live/{code}/results",
+    "/t/{ticket}/certificate.pdf",
+    "/verify/{code}",
 ];
+
+/// A published event of Udon Thani, held in the past, with one registration.
+async fn training_event(db: &sermphalang_store::Db) -> (i64, i64, String) {
+    use chrono::{NaiveDate, NaiveTime};
+    use sermphalang_domain::event::{EventInput, EventKind, SessionInput};
+    use sermphalang_domain::registration::RegistrationInput;
+    use sermphalang_domain::training::{AttendanceRule, CompletionRule};
+    use sermphalang_store::audit::Actor;
+    use sermphalang_store::training::{event, registration};
+    let input = EventInput {
+        title: "อบรมทดสอบสิทธิ์".into(),
+        kind: EventKind::Training,
+        description: String::new(),
+        venue: String::new(),
+        organizers: Vec::new(),
+        capacity: None,
+        opens_on: None,
+        closes_on: None,
+        approval_required: false,
+        published: true,
+        sessions: vec![SessionInput {
+            date: NaiveDate::from_ymd_opt(2022, 2, 18).unwrap(),
+            starts: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            ends: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+            title: String::new(),
+        }],
+        completion: CompletionRule {
+            attendance: AttendanceRule::Percent(100),
+            evaluation_required: false,
+        },
+        certificate_date: None,
+    };
+    let actor = Actor::system();
+    let id = event::create(db, &actor, 41, &input).await.unwrap();
+    let e = event::find(db, 41, id).await.unwrap();
+    let person = RegistrationInput {
+        prefix: "นาย".into(),
+        first_name: "ทดสอบ".into(),
+        last_name: "สิทธิ์".into(),
+        organization: String::new(),
+        network: None,
+        phone: "081-000-0000".into(),
+        email: String::new(),
+    };
+    let r = registration::register(db, &actor, &e, &person, registration::Channel::Online)
+        .await
+        .unwrap();
+    (id, r.id, r.ticket)
+}
 
 #[tokio::test]
 async fn every_route_allows_and_denies_as_expected() {
@@ -194,6 +265,7 @@ async fn every_route_allows_and_denies_as_expected() {
     let chosen = activity::chosen(db, cycle).await.unwrap()[0].id;
     let phrase = votes::phrases(db, cycle).await.unwrap()[0].id;
     let plan_item = plan::list(db, cycle).await.unwrap()[0].id;
+    let (event, registration, ticket) = training_event(db).await;
 
     let table: Vec<(String, &str)> = sermphalang_web::routes::table()
         .iter()
@@ -232,10 +304,13 @@ async fn every_route_allows_and_denies_as_expected() {
                         p if p.contains("/people/") => person_id.to_string(),
                         p if p.contains("/groups/") => group.to_string(),
                         p if p.contains("/cycles/") => cycle.to_string(),
+                        p if p.contains("events/") => event.to_string(),
                         _ => org_id.to_string(),
                     },
                 )
                 .replace("{member}", &member.to_string())
+                .replace("{registration}", &registration.to_string())
+                .replace("{ticket}", &ticket)
                 .replace("{batch}", "999999")
                 .replace("{activity}", &chosen.to_string())
                 .replace("{phrase}", &phrase.to_string())

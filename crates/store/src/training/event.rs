@@ -391,3 +391,12 @@ pub async fn update(
     tx.commit().await?;
     Ok(())
 }
+
+/// The province an event belongs to, for pages reached by ticket or code.
+pub async fn province_of(db: &Db, event: i64) -> Result<i64> {
+    sqlx::query_scalar("SELECT province_code FROM events WHERE id = $1")
+        .bind(event)
+        .fetch_optional(db.read())
+        .await?
+        .ok_or(StoreError::NotFound)
+}

@@ -1,32 +1,59 @@
-//! Votes per participant: a token bucket each, so one phone flooding the server is refused
-//! (429) without slowing anybody else.
+//! Token buckets: one per key, so one phone flooding votes or one address trying codes is
+//! refused (429) without slowing anybody else.
 
 use std::collections::HashMap;
+use std::hash::Hash;
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::Instant;
 
-/// A burst of this many votes, then this many per second.
-const BURST: f64 = 30.0;
-const PER_SECOND: f64 = 5.0;
-
-#[derive(Default)]
-pub struct VoteLimiter {
-    buckets: Mutex<HashMap<i64, (f64, Instant)>>,
+pub struct Buckets<K> {
+    burst: f64,
+    per_second: f64,
+    buckets: Mutex<HashMap<K, (f64, Instant)>>,
 }
 
-impl VoteLimiter {
-    pub fn allow(&self, participant: i64) -> bool {
+/// Votes per participant: a burst of 30, then 5 a second.
+pub type VoteLimiter = Buckets<i64>;
+/// Public lookups (certificate codes, tickets, registrations) per address: a burst of 60 (a
+/// room of people behind one office router verifying at once), then one a second, far too
+/// slow to guess an 80-bit code.
+pub type PublicLimiter = Buckets<IpAddr>;
+
+impl Default for Buckets<i64> {
+    fn default() -> Self {
+        Self::new(30.0, 5.0)
+    }
+}
+
+impl Default for Buckets<IpAddr> {
+    fn default() -> Self {
+        Self::new(60.0, 1.0)
+    }
+}
+
+impl<K: Hash + Eq> Buckets<K> {
+    pub fn new(burst: f64, per_second: f64) -> Self {
+        Self {
+            burst,
+            per_second,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn allow(&self, key: K) -> bool {
         let Ok(mut buckets) = self.buckets.lock() else {
             return true;
         };
         let now = Instant::now();
+        let (burst, rate) = (self.burst, self.per_second);
         if buckets.len() > 100_000 {
             buckets.retain(|_, (tokens, at)| {
-                *tokens + now.duration_since(*at).as_secs_f64() * PER_SECOND < BURST
+                *tokens + now.duration_since(*at).as_secs_f64() * rate < burst
             });
         }
-        let (tokens, at) = buckets.entry(participant).or_insert((BURST, now));
-        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * PER_SECOND).min(BURST);
+        let (tokens, at) = buckets.entry(key).or_insert((burst, now));
+        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * rate).min(burst);
         *at = now;
         if *tokens >= 1.0 {
             *tokens -= 1.0;
@@ -47,5 +74,14 @@ mod tests {
         let allowed = (0..100).filter(|_| limiter.allow(1)).count();
         assert!((30..=32).contains(&allowed), "{allowed}");
         assert!(limiter.allow(2), "another participant is not slowed");
+    }
+
+    #[test]
+    fn one_address_guessing_codes_is_stopped() {
+        let limiter = PublicLimiter::default();
+        let a: IpAddr = [10, 0, 0, 1].into();
+        let allowed = (0..100).filter(|_| limiter.allow(a)).count();
+        assert!((60..=61).contains(&allowed), "{allowed}");
+        assert!(limiter.allow([10, 0, 0, 2].into()));
     }
 }

@@ -7,6 +7,7 @@ pub mod home;
 pub mod import;
 pub mod orgs;
 pub mod people;
+pub mod training;
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -158,4 +159,22 @@ pub fn actor(ctx: &Ctx) -> sermphalang_store::audit::Actor {
             .map(|a| a.email.clone())
             .unwrap_or_default(),
     }
+}
+
+/// Where people reach the site, for links and QR codes printed or projected: the configured
+/// public address, or else the host this request came to, with https when served over TLS.
+pub fn public_base(state: &crate::AppState, headers: &axum::http::HeaderMap) -> String {
+    if let Some(base) = &state.public_url {
+        return base.clone();
+    }
+    let host = headers
+        .get("host")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:8080");
+    let scheme = if state.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    format!("{scheme}://{host}")
 }

@@ -99,25 +99,12 @@ impl ConsolePage {
     }
 }
 
-/// The address phones open, as the projector shows it: the configured public address, or else
-/// the host the facilitator reached, with https when the site is served over TLS.
+/// The address phones open, as the projector shows it.
 fn join_url(state: &AppState, headers: &HeaderMap, snap: &Snapshot) -> String {
-    let Some(code) = snap.session.as_ref().map(|s| &s.join_code) else {
-        return String::new();
-    };
-    if let Some(base) = &state.public_url {
-        return format!("{base}/j/{code}");
+    match snap.session.as_ref().map(|s| &s.join_code) {
+        Some(code) => format!("{}/j/{code}", crate::pages::public_base(state, headers)),
+        None => String::new(),
     }
-    let host = headers
-        .get("host")
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1:8080");
-    let scheme = if state.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    format!("{scheme}://{host}/j/{code}")
 }
 
 pub async fn console(

@@ -1,0 +1,180 @@
+//! Trainings through the running app: the secretariat creates an event, the public registers
+//! and gets a QR ticket, a duplicate and a full event are handled, verification hides
+//! everything personal and treats malformed codes as unknown.
+
+mod common;
+
+use common::{Client, location, spawn};
+
+async fn create_event(c: &Client, capacity: &str) -> String {
+    let r = c
+        .post(
+            "/p/41/events",
+            &[
+                ("title", "อบรมเยาวชนจิตอาสา ครั้งที่ ๑"),
+                ("kind", "training"),
+                ("venue", "หอประชุมอำเภอเมืองอุดรธานี"),
+                ("capacity", capacity),
+                ("published", "on"),
+                ("session_date", "18/2/2565"),
+                ("session_start", "09:00"),
+                ("session_end", "12:00"),
+                ("session_title", "ภาคเช้า"),
+                ("session_date", "18/2/2565"),
+                ("session_start", "13.00"),
+                ("session_end", "16.30"),
+                ("session_title", "ภาคบ่าย"),
+                ("rule", "sessions"),
+                ("rule_value", "2"),
+                ("evaluation_required", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let at = location(&r);
+    assert!(at.starts_with("/p/41/events/"), "{at}");
+    at.rsplit('/').next().unwrap().to_string()
+}
+
+fn person(first: &'static str, phone: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("prefix", "นางสาว"),
+        ("first_name", first),
+        ("last_name", "ศรีสุข"),
+        ("organization", "โรงเรียนอุดรพิชัยรักษ์พิทยา"),
+        ("network", "education"),
+        ("phone", phone),
+        ("consent", "on"),
+    ]
+}
+
+#[tokio::test]
+async fn register_get_a_ticket_and_verify_nothing_personal() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let bad = staff
+        .post("/p/41/events", &[("title", ""), ("kind", "party")])
+        .await;
+    assert_eq!(bad.status(), 422);
+    let body = bad.text().await.unwrap();
+    assert!(
+        body.contains("กรุณาระบุอย่างน้อยหนึ่งช่วง"),
+        "sessions error missing"
+    );
+    let id = create_event(&staff, "1").await;
+
+    let public = Client::new(&app);
+    let page = public.get(&format!("/events/{id}")).await;
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("อบรมเยาวชนจิตอาสา ครั้งที่ ๑"));
+    assert!(page.contains("ภาคบ่าย"));
+
+    let r = public
+        .post(
+            &format!("/events/{id}/register"),
+            &person("ฤทัย", "081-234-5678"),
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let ticket_url = location(&r);
+    assert!(ticket_url.starts_with("/t/"), "{ticket_url}");
+    let ticket = public.get(&ticket_url).await.text().await.unwrap();
+    assert!(ticket.contains("นางสาวฤทัย ศรีสุข"));
+    assert!(ticket.contains("<svg"), "the ticket has a QR code");
+    assert!(ticket.contains("ยืนยันแล้ว"));
+
+    // The same person and phone again: told so, nothing saved.
+    let again = public
+        .post(
+            &format!("/events/{id}/register"),
+            &person("ฤทัย", "0812345678"),
+        )
+        .await;
+    assert_eq!(again.status(), 422);
+    assert!(again.text().await.unwrap().contains("ลงทะเบียนงานนี้ไว้แล้ว"));
+    // The event is full: the next person goes to the waiting list.
+    let next = public
+        .post(
+            &format!("/events/{id}/register"),
+            &person("กิ๊บ", "081-000-0002"),
+        )
+        .await;
+    let waiting = public.get(&location(&next)).await.text().await.unwrap();
+    assert!(waiting.contains("รายชื่อสำรอง"), "waiting list");
+    assert!(
+        !waiting.contains("<svg"),
+        "no ticket QR on the waiting list"
+    );
+
+    // Staff see both; bad registration input names each field.
+    let list = staff
+        .get(&format!("/p/41/events/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("นางสาวฤทัย ศรีสุข") && list.contains("นางสาวกิ๊บ ศรีสุข"));
+    let missing = public
+        .post(
+            &format!("/events/{id}/register"),
+            &[("prefix", "นาย"), ("first_name", "ก")],
+        )
+        .await;
+    assert_eq!(missing.status(), 422);
+    let missing = missing.text().await.unwrap();
+    assert!(missing.contains("กรุณายินยอม") && missing.contains("หมายเลขโทรศัพท์หรืออีเมล"));
+
+    // Cancelling from the ticket moves the waiting list up.
+    let cancel = public.post(&format!("{ticket_url}/cancel"), &[]).await;
+    assert_eq!(cancel.status(), 303);
+    let moved = public.get(&location(&next)).await.text().await.unwrap();
+    assert!(moved.contains("ยืนยันแล้ว"), "promoted from the waiting list");
+
+    // Unknown and malformed codes are the not-found page; the form redirects.
+    assert_eq!(
+        public.get("/verify/0000-0000-0000-0000").await.status(),
+        404
+    );
+    assert_eq!(public.get("/verify/%3Cscript%3E").await.status(), 404);
+    assert_eq!(public.get("/t/nonsense").await.status(), 404);
+    let form = public.get("/verify?code=k7m2-9qxd-4tpa-hn3c").await;
+    assert_eq!(location(&form), "/verify/K7M29QXD4TPAHN3C");
+    assert_eq!(public.get("/events/999999").await.status(), 404);
+}
+
+#[tokio::test]
+async fn unpublished_events_do_not_exist_to_the_public() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let id = create_event(&staff, "").await;
+    let edit = staff
+        .get(&format!("/p/41/events/{id}/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(edit.contains("ภาคบ่าย") && edit.contains("13:00"));
+    let r = staff
+        .post(
+            &format!("/p/41/events/{id}"),
+            &[
+                ("title", "อบรมภายใน"),
+                ("kind", "training"),
+                ("session_date", "2022-02-18"),
+                ("session_start", "09:00"),
+                ("session_end", "12:00"),
+                ("rule", "percent"),
+                ("rule_value", "100"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        Client::new(&app)
+            .get(&format!("/events/{id}"))
+            .await
+            .status(),
+        404
+    );
+}
