@@ -2,7 +2,7 @@
 //! without an entry here, and the authorization-matrix test walks this list.
 
 use crate::pages::evaluation::{cycles, join, live, report, work};
-use crate::pages::training::{events, public, verify};
+use crate::pages::training::{certificates, events, public, template, verify};
 use crate::pages::{audit, groups, home, import, orgs, people};
 use crate::{AppState, api, api_live, assets, auth, metrics, security};
 use axum::Router;
@@ -303,6 +303,66 @@ pub fn table() -> Vec<Route> {
             "/p/{province}/events/{id}/registrations/{registration}",
             TrainingManage,
             post(events::decide),
+        ),
+        gr(
+            "/p/{province}/events/{id}/certificates",
+            TrainingManage,
+            get(certificates::show),
+        ),
+        pr(
+            "/p/{province}/events/{id}/certificates",
+            TrainingManage,
+            post(certificates::issue_all),
+        ),
+        pr(
+            "/p/{province}/events/{id}/certificates/issue/{registration}",
+            TrainingManage,
+            post(certificates::issue_one),
+        ),
+        gr(
+            "/p/{province}/events/{id}/certificates.zip",
+            TrainingManage,
+            get(certificates::zip),
+        ),
+        gr(
+            "/p/{province}/events/{id}/certificates/preview.pdf",
+            TrainingManage,
+            get(certificates::preview),
+        ),
+        gr(
+            "/p/{province}/events/{id}/certificates/{certificate}/pdf",
+            TrainingManage,
+            get(certificates::pdf),
+        ),
+        pr(
+            "/p/{province}/events/{id}/certificates/{certificate}/revoke",
+            TrainingManage,
+            post(certificates::revoke),
+        ),
+        pr(
+            "/p/{province}/events/{id}/certificates/{certificate}/reissue",
+            TrainingManage,
+            post(certificates::reissue),
+        ),
+        pr(
+            "/p/{province}/events/{id}/artwork",
+            TrainingManage,
+            post(certificates::artwork),
+        ),
+        pr(
+            "/p/{province}/events/{id}/logos/{file}/remove",
+            TrainingManage,
+            post(certificates::remove_logo),
+        ),
+        gr(
+            "/p/{province}/certificate-template",
+            TrainingManage,
+            get(template::show),
+        ),
+        pr(
+            "/p/{province}/certificate-template",
+            TrainingManage,
+            post(template::update),
         ),
         gr("/events/{id}", Public, get(public::show)),
         pr("/events/{id}/register", Public, post(public::register)),

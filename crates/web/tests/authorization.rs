@@ -133,6 +133,42 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "/p/{province}/events/{id}/registrations/{registration}",
         MANAGE,
     ),
+    ("GET", "/p/{province}/events/{id}/certificates", MANAGE),
+    ("POST", "/p/{province}/events/{id}/certificates", MANAGE),
+    (
+        "POST",
+        "/p/{province}/events/{id}/certificates/issue/{registration}",
+        MANAGE,
+    ),
+    ("GET", "/p/{province}/events/{id}/certificates.zip", MANAGE),
+    (
+        "GET",
+        "/p/{province}/events/{id}/certificates/preview.pdf",
+        MANAGE,
+    ),
+    (
+        "GET",
+        "/p/{province}/events/{id}/certificates/{certificate}/pdf",
+        MANAGE,
+    ),
+    (
+        "POST",
+        "/p/{province}/events/{id}/certificates/{certificate}/revoke",
+        MANAGE,
+    ),
+    (
+        "POST",
+        "/p/{province}/events/{id}/certificates/{certificate}/reissue",
+        MANAGE,
+    ),
+    ("POST", "/p/{province}/events/{id}/artwork", MANAGE),
+    (
+        "POST",
+        "/p/{province}/events/{id}/logos/{file}/remove",
+        MANAGE,
+    ),
+    ("GET", "/p/{province}/certificate-template", MANAGE),
+    ("POST", "/p/{province}/certificate-template", MANAGE),
     ("GET", "/events/{id}", EVERYONE),
     ("POST", "/events/{id}/register", EVERYONE),
     ("GET", "/t/{ticket}", EVERYONE),
@@ -186,6 +222,9 @@ const LOOSE: &[&str] = &[
     "/api/v1/live/{code}/results",
     "/t/{ticket}/certificate.pdf",
     "/verify/{code}",
+    "/p/{province}/events/{id}/certificates/{certificate}/pdf",
+    "/p/{province}/events/{id}/certificates/{certificate}/revoke",
+    "/p/{province}/events/{id}/certificates/{certificate}/reissue",
 ];
 
 /// A published event of Udon Thani, held in the past, with one registration.
@@ -310,6 +349,7 @@ async fn every_route_allows_and_denies_as_expected() {
                 )
                 .replace("{member}", &member.to_string())
                 .replace("{registration}", &registration.to_string())
+                .replace("{certificate}", "999999")
                 .replace("{ticket}", &ticket)
                 .replace("{batch}", "999999")
                 .replace("{activity}", &chosen.to_string())

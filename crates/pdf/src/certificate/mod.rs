@@ -1,9 +1,11 @@
 //! Certificates: one A4 landscape page per person, typeset from a template the secretariat can
 //! edit. The template is Typst markup; `sermphalang.typ` gives it the variables and helpers.
 
+mod image;
 mod inputs;
 mod template;
 
+pub use image::{MAX_IMAGE_BYTES, check_image, image_kind};
 pub use template::{CertificateTemplate, MAX_TEMPLATE_BYTES, TemplateError};
 
 /// What differs from one certificate to the next. Text arrives formatted (B.E. dates).

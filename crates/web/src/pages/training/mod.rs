@@ -1,8 +1,11 @@
 //! Trainings and workshops: the staff pages, the public event page with registration, the
 //! personal ticket, and public certificate verification.
 
+pub mod certificates;
+pub mod certify;
 pub mod events;
 pub mod public;
+pub mod template;
 pub mod verify;
 
 use crate::ctx::Ctx;
