@@ -221,9 +221,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 
 async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
     let db = open(cli).await?;
+    let mut fresh_demo = false;
     if load_demo {
         if demo::is_empty(&db).await? {
             demo::load(&db, password::hash).await?;
+            fresh_demo = true;
             tracing::info!("loaded the Udon Thani demo");
         } else {
             tracing::info!("the data folder already holds data; the demo was not loaded again");
@@ -238,6 +240,18 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     let addr = listener.local_addr()?;
+    if fresh_demo {
+        // The certificates' QR codes must open this server, so they are made once it has an
+        // address.
+        let base = state
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}"));
+        let issued = sermphalang_web::issue_demo_certificates(&state, &base)
+            .await
+            .map_err(|e| anyhow::anyhow!("issuing the demo certificates: {e}"))?;
+        tracing::info!(issued, "issued the demo workshop's certificates");
+    }
     println!("Sermphalang is serving on http://{addr}");
     if load_demo {
         println!("Demo accounts (email / password):");

@@ -32,16 +32,68 @@ fn without_spaces(text: &str) -> String {
     text.split_whitespace().collect()
 }
 
-#[test]
-fn the_default_template_renders_every_name() {
-    let template = CertificateTemplate::default_template();
-    let (artwork, _) = sample();
-    for name in HARD_NAMES.iter().chain([&SIXTY]) {
-        let rendered = template.render(&artwork, &certificate(name)).unwrap();
-        assert!(rendered.pdf.starts_with(b"%PDF-"));
-        let size = rendered.pdf.len();
-        assert!(size <= 100 * 1024, "{name}: {size} bytes");
+const EMBLEM: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><circle cx="50" cy="50" r="45" fill="none" stroke="#1f3a68" stroke-width="8"/><circle cx="50" cy="50" r="12" fill="#b08d3c"/></svg>"##;
+const SIGNATURE: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><path d="M5 30 C 30 0, 60 40, 115 10" stroke="navy" fill="none" stroke-width="3"/></svg>"##;
+
+/// The fullest artwork the forms allow: three logos and three signatories with signatures.
+fn full_artwork() -> Artwork {
+    let signatory = |name: &str, position: &str| Signatory {
+        name: name.into(),
+        position: position.into(),
+        signature: Some(SIGNATURE.as_bytes().to_vec()),
+    };
+    Artwork {
+        logos: vec![EMBLEM.as_bytes().to_vec(); 3],
+        signatories: vec![
+            signatory("นายวิทยา ศรีประเสริฐ", "ผู้ว่าราชการจังหวัดอุดรธานี"),
+            signatory("นางวรรณภา ศรีสุขใส", "วัฒนธรรมจังหวัดอุดรธานี"),
+            signatory("พระครูสิริธรรมโกวิท", "ประธานเครือข่ายภาคศาสนา จังหวัดอุดรธานี"),
+        ],
     }
+}
+
+#[test]
+fn every_name_fits_one_small_page_with_the_fullest_artwork() {
+    let template = CertificateTemplate::default_template();
+    let long_title = Certificate {
+        event: "การประชุมเชิงปฏิบัติการประเมินผลแบบเสริมพลัง จังหวัดคุณธรรม จังหวัดอุดรธานี ครั้งที่ 1 ประจำปีงบประมาณ พ.ศ. 2565 ของภาคีเครือข่ายทั้ง 6 ภาค".into(),
+        ..sample().1
+    };
+    for artwork in [sample().0, full_artwork()] {
+        for name in HARD_NAMES.iter().chain([&SIXTY]) {
+            let cert = Certificate {
+                name: (*name).into(),
+                ..long_title.clone()
+            };
+            let rendered = template.render(&artwork, &cert).unwrap();
+            assert!(rendered.pdf.starts_with(b"%PDF-"));
+            assert_eq!(rendered.pages, 1, "{name} overflowed");
+            assert!(
+                !rendered
+                    .warnings
+                    .iter()
+                    .any(|w| matches!(w, Warning::Pages { .. }))
+            );
+            let size = rendered.pdf.len();
+            assert!(size <= 100 * 1024, "{name}: {size} bytes");
+        }
+    }
+    let pdf = template
+        .render(&full_artwork(), &certificate(SIXTY))
+        .unwrap()
+        .pdf;
+    if poppler_available() {
+        let pdf = keep("certificate-full-artwork.pdf", &pdf);
+        png_of(&pdf, 1, "certificate-full-artwork", 110);
+    }
+}
+
+#[test]
+fn an_overflowing_template_is_a_warning() {
+    let template = CertificateTemplate::new("#name\n#pagebreak()\n#event\n").unwrap();
+    let rendered = template.render(&sample().0, &sample().1).unwrap();
+    assert_eq!(rendered.pages, 2);
+    assert!(rendered.warnings.contains(&Warning::Pages { count: 2 }));
 }
 
 #[test]

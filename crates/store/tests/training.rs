@@ -427,3 +427,31 @@ async fn approval_and_editing_sessions() {
         ));
     }
 }
+
+#[tokio::test]
+async fn the_demo_workshop_has_forty_who_completed() {
+    let t = sermphalang_store::testing::sqlite().await;
+    let db = &t.db;
+    sermphalang_store::demo::load(db, |p| format!("hash:{p}"))
+        .await
+        .unwrap();
+    let events = event::list(db, UDON).await.unwrap();
+    let e = events
+        .iter()
+        .find(|e| e.title == sermphalang_store::demo::WORKSHOP_TITLE)
+        .unwrap();
+    assert_eq!(e.starts_on, NaiveDate::from_ymd_opt(2022, 2, 18).unwrap());
+    let standings = certificate::standings(db, e).await.unwrap();
+    assert_eq!(standings.iter().filter(|s| s.completed()).count(), 40);
+    assert_eq!(
+        standings.len(),
+        41,
+        "one left at noon; one cancelled holds no place"
+    );
+    let signatories = sermphalang_store::training::artwork::signatories(db, e.id)
+        .await
+        .unwrap();
+    assert_eq!(signatories.len(), 2);
+    assert!(signatories.iter().all(|s| s.signature_file_id.is_some()));
+    assert_eq!(feedback::summary(db, e.id).await.unwrap().responses, 41);
+}

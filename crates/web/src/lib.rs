@@ -59,6 +59,13 @@ impl AppState {
     }
 }
 
+/// Issues the demo workshop's certificates, with QR codes pointing at `base`.
+pub async fn issue_demo_certificates(state: &AppState, base: &str) -> Result<usize, String> {
+    pages::training::certify::issue_demo(state, base)
+        .await
+        .map_err(|e| e.to_string())
+}
+
 pub fn app(state: AppState) -> axum::Router {
     routes::router(state)
 }

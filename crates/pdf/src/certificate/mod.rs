@@ -50,6 +50,8 @@ pub struct Signatory {
 pub enum Warning {
     /// A signatory without a signature image; the certificate shows a line to sign on.
     MissingSignature { signatory: String },
+    /// The certificate came out longer than one page.
+    Pages { count: usize },
     /// A warning from the typesetter, with the template line where it knows it.
     Template {
         line: Option<usize>,
@@ -60,6 +62,8 @@ pub enum Warning {
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub pdf: Vec<u8>,
+    /// A certificate is one page; more means the template or the data overflowed.
+    pub pages: usize,
     pub warnings: Vec<Warning>,
 }
 

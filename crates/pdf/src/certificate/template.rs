@@ -127,12 +127,20 @@ impl CertificateTemplate {
             ..PdfOptions::default()
         };
         let pdf = typst_pdf::pdf(&document, &options).map_err(|diags| self.first(&diags))?;
+        let pages = document.pages().len();
         let mut warnings = artwork.warnings();
+        if pages != 1 {
+            warnings.push(Warning::Pages { count: pages });
+        }
         warnings.extend(warned.warnings.iter().map(|diag| {
             let TemplateError { line, message } = self.located(diag);
             Warning::Template { line, message }
         }));
-        Ok(Rendered { pdf, warnings })
+        Ok(Rendered {
+            pdf,
+            pages,
+            warnings,
+        })
     }
 
     fn error(&self, err: TypstAsLibError) -> TemplateError {

@@ -1,8 +1,12 @@
 //! The Udon Thani demo: six networks, about 60 invented organizations, 120 invented people,
 //! the working group with its appointment order, and one account per role.
 
+mod artwork;
 pub mod catalog;
 mod evaluation;
+mod training;
+
+pub use training::WORKSHOP_TITLE;
 
 use crate::audit::Actor;
 use crate::users::{self, NewUser};
@@ -159,5 +163,7 @@ pub async fn load(db: &Db, hash: impl Fn(&str) -> String) -> Result<()> {
         )
         .await?;
     }
-    evaluation::load(db, &org_ids, &person_ids).await
+    evaluation::load(db, &org_ids, &person_ids).await?;
+    training::load(db, &org_ids).await?;
+    Ok(())
 }

@@ -137,6 +137,12 @@ async fn page(
 
 pub fn warning_text(ctx: &Ctx, w: &Warning) -> String {
     match (w, ctx.is_en()) {
+        (Warning::Pages { count }, false) => {
+            format!("เกียรติบัตรยาว {count} หน้า: ควรปรับแม่แบบให้อยู่ในหน้าเดียว")
+        }
+        (Warning::Pages { count }, true) => {
+            format!("The certificate runs to {count} pages: the template should fit one page")
+        }
         (Warning::MissingSignature { signatory }, false) => {
             format!("ยังไม่มีภาพลายมือชื่อของ {signatory}: เกียรติบัตรจะมีเส้นประให้ลงนามแทน")
         }

@@ -145,7 +145,12 @@ pub async fn update(
             let warnings = rendered
                 .warnings
                 .iter()
-                .filter(|w| matches!(w, sermphalang_pdf::certificate::Warning::Template { .. }))
+                .filter(|w| {
+                    !matches!(
+                        w,
+                        sermphalang_pdf::certificate::Warning::MissingSignature { .. }
+                    )
+                })
                 .map(|w| super::certificates::warning_text(&ctx, w))
                 .collect();
             let mut page = editor(&state, ctx, province, None, Errors::default(), warnings).await?;
