@@ -33,7 +33,10 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
         crate::api_live::join,
         crate::api_live::current,
         crate::api_live::vote,
-        crate::api_live::results
+        crate::api_live::results,
+        crate::api_checkin::roster,
+        crate::api_checkin::check_in,
+        crate::api_checkin::decode
     ),
     components(schemas(ProvinceOut, DistrictOut, OrganizationOut, PersonOut, WorkingGroupOut)),
     modifiers(&ParticipantAuth)

@@ -57,11 +57,11 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .strip_prefix("Bearer ")
 }
 
-fn parse<T: for<'a> Deserialize<'a>>(body: &Bytes) -> Result<T, serde_json::Error> {
+pub(crate) fn parse<T: for<'a> Deserialize<'a>>(body: &Bytes) -> Result<T, serde_json::Error> {
     serde_json::from_slice(body)
 }
 
-fn unreadable(e: serde_json::Error) -> Response {
+pub(crate) fn unreadable(e: serde_json::Error) -> Response {
     api_error(
         StatusCode::UNPROCESSABLE_ENTITY,
         &format!("อ่านข้อมูล JSON ไม่ได้: {e}"),

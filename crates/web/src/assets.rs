@@ -16,6 +16,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/live.js"),
     ),
     (
+        "checkin.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/checkin.js"),
+    ),
+    (
         "sarabun-400.ttf",
         "font/ttf",
         include_bytes!("../assets/fonts/Sarabun_400Regular.ttf"),

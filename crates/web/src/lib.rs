@@ -2,6 +2,7 @@
 //! health and metrics. `app` builds it; tests and the binary start it on their own listener.
 
 mod api;
+mod api_checkin;
 mod api_live;
 mod assets;
 mod auth;

@@ -2,9 +2,9 @@
 //! without an entry here, and the authorization-matrix test walks this list.
 
 use crate::pages::evaluation::{cycles, join, live, report, work};
-use crate::pages::training::{certificates, events, public, template, verify};
+use crate::pages::training::{certificates, checkin, events, public, template, verify};
 use crate::pages::{audit, groups, home, import, orgs, people};
-use crate::{AppState, api, api_live, assets, auth, metrics, security};
+use crate::{AppState, api, api_checkin, api_live, assets, auth, metrics, security};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
@@ -363,6 +363,36 @@ pub fn table() -> Vec<Route> {
             "/p/{province}/certificate-template",
             TrainingManage,
             post(template::update),
+        ),
+        gr(
+            "/p/{province}/events/{id}/checkin",
+            CheckIn,
+            get(checkin::show),
+        ),
+        pr(
+            "/p/{province}/events/{id}/checkin",
+            CheckIn,
+            post(checkin::by_code),
+        ),
+        pr(
+            "/p/{province}/events/{id}/checkin/walk-in",
+            CheckIn,
+            post(checkin::walk_in),
+        ),
+        gr(
+            "/api/v1/provinces/{province}/events/{id}/roster",
+            CheckIn,
+            get(api_checkin::roster),
+        ),
+        pr(
+            "/api/v1/provinces/{province}/events/{id}/checkins",
+            CheckIn,
+            post(api_checkin::check_in),
+        ),
+        pr(
+            "/api/v1/provinces/{province}/events/{id}/decode",
+            CheckIn,
+            post(api_checkin::decode),
         ),
         gr("/events/{id}", Public, get(public::show)),
         pr("/events/{id}/register", Public, post(public::register)),

@@ -34,6 +34,7 @@ const WRITE: &[&str] = &["admin", "secretariat", "coordinator"];
 const MANAGE: &[&str] = &["admin", "secretariat"];
 const NATIONAL: &[&str] = &["admin", "national"];
 const RUN: &[&str] = &["admin", "secretariat", "member"];
+const DOOR: &[&str] = &["admin", "secretariat", "coordinator", "member"];
 
 /// Who may use each route, written out here independently of the route table.
 const EXPECTED: &[(&str, &str, &[&str])] = &[
@@ -169,6 +170,24 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ),
     ("GET", "/p/{province}/certificate-template", MANAGE),
     ("POST", "/p/{province}/certificate-template", MANAGE),
+    ("GET", "/p/{province}/events/{id}/checkin", DOOR),
+    ("POST", "/p/{province}/events/{id}/checkin", DOOR),
+    ("POST", "/p/{province}/events/{id}/checkin/walk-in", DOOR),
+    (
+        "GET",
+        "/api/v1/provinces/{province}/events/{id}/roster",
+        DOOR,
+    ),
+    (
+        "POST",
+        "/api/v1/provinces/{province}/events/{id}/checkins",
+        DOOR,
+    ),
+    (
+        "POST",
+        "/api/v1/provinces/{province}/events/{id}/decode",
+        DOOR,
+    ),
     ("GET", "/events/{id}", EVERYONE),
     ("POST", "/events/{id}/register", EVERYONE),
     ("GET", "/t/{ticket}", EVERYONE),

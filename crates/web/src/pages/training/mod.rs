@@ -3,6 +3,7 @@
 
 pub mod certificates;
 pub mod certify;
+pub mod checkin;
 pub mod events;
 pub mod public;
 pub mod template;
