@@ -70,7 +70,7 @@ fn qr_svg(url: &str) -> Vec<u8> {
         .map(|q| {
             q.render::<qrcode::render::svg::Color>()
                 .min_dimensions(200, 200)
-                .quiet_zone(false)
+                .quiet_zone(true)
                 .build()
         })
         .unwrap_or_else(|_| {
