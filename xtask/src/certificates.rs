@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use sermphalang_pdf::certificate::{Artwork, Certificate, CertificateTemplate, Signatory, sample};
+use sermphalang_store::demo::artwork::{emblem, signature};
 
 const COUNT: usize = 1000;
 const WARM_UP: usize = 20;
@@ -43,16 +44,6 @@ fn name(i: usize) -> String {
     format!("{prefix}{given} {family}")
 }
 
-/// A scribble in SVG, as a stand-in for an uploaded signature or logo.
-fn scribble(seed: usize) -> Vec<u8> {
-    let y = 10 + seed % 20;
-    format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 60"><path d="M6 {y} C 40 60, 70 0, 100 40 S 140 10, 154 30" stroke="#1f3a68" stroke-width="3" fill="none"/><circle cx="30" cy="30" r="{r}" fill="none" stroke="#b08d3c" stroke-width="2"/></svg>"##,
-        r = 8 + seed % 10
-    )
-    .into_bytes()
-}
-
 fn certificates() -> Vec<Certificate> {
     let base = sample().1;
     (0..COUNT)
@@ -68,10 +59,11 @@ fn certificates() -> Vec<Certificate> {
 
 fn artwork() -> Artwork {
     let (mut artwork, _) = sample();
-    artwork.logos = vec![scribble(1), scribble(2)];
+    // The demo's PNG emblem and signatures, as an office would upload them.
+    artwork.logos = vec![emblem(), emblem()];
     for (i, signatory) in artwork.signatories.iter_mut().enumerate() {
         *signatory = Signatory {
-            signature: Some(scribble(10 + i)),
+            signature: Some(signature(3 + i as u32)),
             ..signatory.clone()
         };
     }

@@ -1,7 +1,7 @@
 //! The Udon Thani demo: six networks, about 60 invented organizations, 120 invented people,
 //! the working group with its appointment order, and one account per role.
 
-mod artwork;
+pub mod artwork;
 pub mod catalog;
 mod evaluation;
 mod training;

@@ -2,6 +2,7 @@
 //! background with progress), the ZIP, revoking and reissuing.
 
 use super::certify::{self, Refused, Sheet};
+use super::images::{LOGO_BOX, SIGNATURE_BOX, fit};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -410,8 +411,16 @@ pub async fn artwork(
             if data.is_empty() {
                 continue;
             }
-            match check_image(&data) {
-                Ok(content_type) => match (kind, index) {
+            let checked = check_image(&data).and_then(|content_type| {
+                let bounds = if kind == "logo" {
+                    LOGO_BOX
+                } else {
+                    SIGNATURE_BOX
+                };
+                fit(data, content_type, bounds).map(|data| (content_type, data))
+            });
+            match checked {
+                Ok((content_type, data)) => match (kind, index) {
                     ("logo", _) => logo = Some((file_name, content_type, data)),
                     (_, Some(i)) => rows[i].signature = Some((file_name, content_type.to_string(), data)),
                     _ => {}

@@ -5,6 +5,7 @@ pub mod certificates;
 pub mod certify;
 pub mod checkin;
 pub mod events;
+mod images;
 pub mod public;
 pub mod template;
 pub mod verify;
