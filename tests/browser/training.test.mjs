@@ -210,7 +210,9 @@ test('the demo workshop\'s 40 certificates: ZIP, then each verified by its QR co
     assert.ok(file.data.subarray(0, 5).toString() === '%PDF-', file.name);
     const pdf = join(work, `c${i}.pdf`);
     writeFileSync(pdf, file.data);
-    execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdf, join(work, `c${i}`)]);
+    // As a phone camera would see it: the corner of the page with the QR code, at 200 dpi.
+    execFileSync('pdftoppm', ['-png', '-r', '200', '-x', '1900', '-y', '1230', '-W', '400', '-H', '400',
+      '-singlefile', pdf, join(work, `c${i}`)]);
     const png = execFileSync('cat', [join(work, `c${i}.png`)], { maxBuffer: 64 << 20 });
     const decoded = await staff.page.request.post(`${api}/decode`, {
       headers: { 'content-type': 'image/png', 'x-csrf-token': csrf }, data: png,

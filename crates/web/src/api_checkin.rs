@@ -250,14 +250,31 @@ pub struct Decoded {
     text: Option<String>,
 }
 
-/// Finds a QR code in a JPEG or PNG camera frame.
+/// Finds a QR code in a JPEG or PNG camera frame. A code the detector misses at the frame's
+/// own scale is often found at half or one and a half times it, so those are tried next.
 pub fn decode_frame(bytes: &[u8]) -> Result<Option<String>, image::ImageError> {
     let image = image::load_from_memory(bytes)?.to_luma8();
-    let mut prepared = rqrr::PreparedImage::prepare(image);
-    Ok(prepared
-        .detect_grids()
-        .into_iter()
-        .find_map(|grid| grid.decode().ok().map(|(_, text)| text)))
+    let (w, h) = image.dimensions();
+    let find = |luma: image::GrayImage| {
+        rqrr::PreparedImage::prepare(luma)
+            .detect_grids()
+            .into_iter()
+            .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+    };
+    if let Some(text) = find(image.clone()) {
+        return Ok(Some(text));
+    }
+    for (num, den) in [(1, 2), (3, 2)] {
+        let (sw, sh) = (w * num / den, h * num / den);
+        if sw < 40 || sh < 40 || sw > 4000 || sh > 4000 {
+            continue;
+        }
+        let scaled = image::imageops::resize(&image, sw, sh, image::imageops::FilterType::Triangle);
+        if let Some(text) = find(scaled) {
+            return Ok(Some(text));
+        }
+    }
+    Ok(None)
 }
 
 #[utoipa::path(post, path = "/api/v1/provinces/{province}/events/{id}/decode",
