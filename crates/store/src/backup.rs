@@ -88,9 +88,13 @@ pub async fn export(db: &Db) -> Result<Value> {
         .await?;
     let mut tables = Vec::new();
     for table in TABLES {
-        let rows = sqlx::query(AssertSqlSafe(format!("SELECT * FROM {table} ORDER BY 1")))
-            .fetch_all(&mut *tx)
-            .await?;
+        // Every table's first two columns are its id or its whole key, so this order is the
+        // same on both backends.
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT * FROM {table} ORDER BY 1, 2"
+        )))
+        .fetch_all(&mut *tx)
+        .await?;
         let columns: Vec<String> = rows
             .first()
             .map(|r| r.columns().iter().map(|c| c.name().to_string()).collect())
