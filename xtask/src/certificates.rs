@@ -8,47 +8,17 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use sermphalang_pdf::certificate::{Artwork, Certificate, CertificateTemplate, Signatory, sample};
 use sermphalang_store::demo::artwork::{emblem, signature};
+use sermphalang_store::demo::participant_name;
 
 const COUNT: usize = 1000;
 const WARM_UP: usize = 20;
 const OFFICE_DOCS: usize = 20;
 
-const PREFIXES: [&str; 5] = ["นาย", "นาง", "นางสาว", "ว่าที่ร้อยตรี", "ดร."];
-const GIVEN: [&str; 10] = [
-    "ฤทัย",
-    "สมศักดิ์",
-    "กิ๊บ",
-    "น้ำฝน",
-    "เป๋า",
-    "ฦๅชา",
-    "ก้องเกียรติ",
-    "พิมพ์ใจ",
-    "ธนพล",
-    "จิ๋ว",
-];
-const FAMILY: [&str; 8] = [
-    "ศรีสุข",
-    "ก๋วยเตี๋ยวทอง",
-    "ใจดี",
-    "พึ่งบุญ",
-    "ฤทธิ์เดช",
-    "ทองคำ",
-    "สิทธิ์ศักดิ์",
-    "บุญมาก",
-];
-
-fn name(i: usize) -> String {
-    let prefix = PREFIXES[i % PREFIXES.len()];
-    let given = GIVEN[(i / 5) % GIVEN.len()];
-    let family = FAMILY[(i / 50) % FAMILY.len()];
-    format!("{prefix}{given} {family}")
-}
-
 fn certificates() -> Vec<Certificate> {
     let base = sample().1;
     (0..COUNT)
         .map(|i| Certificate {
-            name: name(i),
+            name: participant_name(i),
             number: format!("{:04}/2565", i + 1),
             code: format!("BENCH{i:06}XQ7M"),
             verify_url: format!("https://moral.example.go.th/verify/BENCH{i:06}XQ7M"),

@@ -1,7 +1,7 @@
 //! Registering for an event: the form, who is the same person, and where a new registration
 //! goes (confirmed, awaiting approval, or the waiting list).
 
-use crate::registry::{Sector, collect};
+use crate::registry::{Sector, collect, known_prefix};
 use crate::text::{self, NAME_MAX, SHORT_MAX};
 use crate::{FieldError, Invalid};
 use serde::{Deserialize, Serialize};
@@ -113,12 +113,8 @@ impl RegistrationForm {
         let prefix = self.prefix.trim().to_string();
         if prefix.is_empty() {
             errors.push(FieldError::required("prefix", "คำนำหน้าชื่อ", "Title prefix"));
-        } else if !prefix_known(&prefix) {
-            errors.push(FieldError::new(
-                "prefix",
-                format!("ไม่รู้จักคำนำหน้าชื่อ \"{prefix}\""),
-                format!("Unknown title prefix \"{prefix}\""),
-            ));
+        } else {
+            collect(&mut errors, known_prefix(&prefix, &prefix_known));
         }
         let first_name = collect(
             &mut errors,

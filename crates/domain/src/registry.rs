@@ -142,12 +142,8 @@ impl PersonForm {
     pub fn validate(&self, prefix_known: impl Fn(&str) -> bool) -> Result<PersonInput, Invalid> {
         let mut errors = Invalid::default();
         let prefix = self.prefix.trim().to_string();
-        if !prefix.is_empty() && !prefix_known(&prefix) {
-            errors.push(FieldError::new(
-                "prefix",
-                format!("ไม่รู้จักคำนำหน้าชื่อ \"{prefix}\""),
-                format!("Unknown title prefix \"{prefix}\""),
-            ));
+        if !prefix.is_empty() {
+            collect(&mut errors, known_prefix(&prefix, &prefix_known));
         }
         let first_name = collect(
             &mut errors,
@@ -304,6 +300,22 @@ impl MemberForm {
             term_start,
             term_end,
         })
+    }
+}
+
+/// A title prefix from the reference list, or an error naming the unknown one.
+pub(crate) fn known_prefix(
+    prefix: &str,
+    prefix_known: &impl Fn(&str) -> bool,
+) -> Result<(), FieldError> {
+    if prefix_known(prefix) {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "prefix",
+            format!("ไม่รู้จักคำนำหน้าชื่อ \"{prefix}\""),
+            format!("Unknown title prefix \"{prefix}\""),
+        ))
     }
 }
 

@@ -6,7 +6,7 @@ pub mod catalog;
 mod evaluation;
 mod training;
 
-pub use training::WORKSHOP_TITLE;
+pub use training::{WORKSHOP_TITLE, participant_name};
 
 use crate::audit::Actor;
 use crate::users::{self, NewUser};

@@ -117,6 +117,12 @@ fn session(hour: u32, minute: u32, end: (u32, u32), title: &str) -> SessionInput
     }
 }
 
+/// The `i`-th invented participant's name with its title prefix, e.g. "นางสาวกิ๊บ พรหมมา".
+pub fn participant_name(i: usize) -> String {
+    let p = person(i);
+    sermphalang_domain::registration::full_name(&p.prefix, &p.first_name, &p.last_name)
+}
+
 fn person(i: usize) -> RegistrationInput {
     RegistrationInput {
         prefix: PREFIXES[i % PREFIXES.len()].into(),
