@@ -235,6 +235,16 @@ fn template_errors_name_their_line() {
     let err = helper.render(&artwork, &cert).unwrap_err();
     assert_eq!(err.line, Some(3), "{err}");
 
+    // A template sees no files but its own and the prelude, and no packages.
+    for outside in [
+        "#read(\"/etc/passwd\")",
+        "#image(\"/etc/hostname\")",
+        "#import \"@preview/cetz:0.3.0\": *",
+    ] {
+        let template = CertificateTemplate::new(outside).unwrap();
+        assert!(template.render(&artwork, &cert).is_err(), "{outside}");
+    }
+
     let huge = "x".repeat(sermphalang_pdf::certificate::MAX_TEMPLATE_BYTES + 1);
     assert!(CertificateTemplate::new(&huge).is_err());
 }
