@@ -156,13 +156,14 @@ fn office_rate(dir: &Path, certificates: &[Certificate]) -> Result<Option<(f64, 
             bail!("LibreOffice did not use Sarabun:\n{fonts}");
         }
     }
+    // Only the name's first word is looked for: LibreOffice's own PDF text puts a tone mark
+    // after the following consonant (พึ่ง comes out as พึง่), which is its problem, not the
+    // comparison's.
     if let Ok(out) = Command::new("pdftotext").arg(&first).arg("-").output() {
         let text = String::from_utf8_lossy(&out.stdout);
-        if !text.contains(&certificates[0].name) {
-            bail!(
-                "LibreOffice's PDF lacks the name {:?}",
-                certificates[0].name
-            );
+        let word = certificates[0].name.split(' ').next().unwrap_or_default();
+        if !text.contains("เกียรติบัตร") || !text.contains(word) {
+            bail!("LibreOffice's PDF lacks the certificate text or the name {word:?}");
         }
     }
     Ok(Some((seconds, certificates.len() as f64 / seconds)))
