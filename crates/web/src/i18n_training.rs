@@ -115,6 +115,14 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
         "งานนี้ถูกยกเลิกแล้ว",
         "This event has been cancelled",
     ),
+    ("event_cancelled_tag", "ยกเลิกแล้ว", "cancelled"),
+    ("event_cancel", "ยกเลิกงานนี้", "Cancel this event"),
+    ("event_restore", "เปิดงานนี้อีกครั้ง", "Reinstate this event"),
+    (
+        "event_cancel_hint",
+        "หยุดรับสมัคร ผู้ลงทะเบียนและข้อมูลยังอยู่ครบ",
+        "Registration stops; registrations and records are kept",
+    ),
     ("places_left", "ที่ว่าง", "Places left"),
     (
         "full_waitlist",

@@ -300,6 +300,11 @@ pub fn table() -> Vec<Route> {
             get(events::edit),
         ),
         pr(
+            "/p/{province}/events/{id}/cancel",
+            TrainingManage,
+            post(events::cancel),
+        ),
+        pr(
             "/p/{province}/events/{id}/registrations/{registration}",
             TrainingManage,
             post(events::decide),

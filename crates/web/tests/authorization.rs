@@ -129,6 +129,7 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}/events/{id}", READ),
     ("POST", "/p/{province}/events/{id}", MANAGE),
     ("GET", "/p/{province}/events/{id}/edit", MANAGE),
+    ("POST", "/p/{province}/events/{id}/cancel", MANAGE),
     (
         "POST",
         "/p/{province}/events/{id}/registrations/{registration}",

@@ -141,6 +141,43 @@ async fn register_get_a_ticket_and_verify_nothing_personal() {
     let form = public.get("/verify?code=k7m2-9qxd-4tpa-hn3c").await;
     assert_eq!(location(&form), "/verify/K7M29QXD4TPAHN3C");
     assert_eq!(public.get("/events/999999").await.status(), 404);
+
+    // A cancelled event says so and takes no registrations; reinstating reopens it.
+    let r = staff
+        .post(
+            &format!("/p/41/events/{id}/cancel"),
+            &[("action", "cancel")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let page = public
+        .get(&format!("/events/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("งานนี้ถูกยกเลิกแล้ว") && !page.contains("first_name"));
+    let refused = public
+        .post(
+            &format!("/events/{id}/register"),
+            &person("ปิ๋ม", "081-000-0009"),
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("งานนี้ถูกยกเลิกแล้ว"));
+    staff
+        .post(
+            &format!("/p/41/events/{id}/cancel"),
+            &[("action", "restore")],
+        )
+        .await;
+    let page = public
+        .get(&format!("/events/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("first_name"));
 }
 
 #[tokio::test]

@@ -400,3 +400,38 @@ pub async fn province_of(db: &Db, event: i64) -> Result<i64> {
         .await?
         .ok_or(StoreError::NotFound)
 }
+
+/// Cancels an event (registration stops; tickets and records stay) or undoes that.
+pub async fn set_cancelled(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    id: i64,
+    cancelled: bool,
+) -> Result<()> {
+    let before = find(db, province, id).await?;
+    let at = cancelled.then(now);
+    let mut tx = db.write().begin().await?;
+    sqlx::query(
+        "UPDATE events SET cancelled_at = $1, updated_at = $2 WHERE id = $3 AND province_code = $4",
+    )
+    .bind(at.clone())
+    .bind(now())
+    .bind(id)
+    .bind(province)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        Some(province),
+        if cancelled { "cancel" } else { "restore" },
+        "event",
+        Some(id),
+        Some(serde_json::json!({ "cancelled_at": before.cancelled_at })),
+        Some(serde_json::json!({ "cancelled_at": at })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -331,3 +331,26 @@ impl Row {
         self.registration.status == RegistrationStatus::Pending
     }
 }
+
+#[derive(Deserialize)]
+pub struct CancelForm {
+    /// "cancel" or "restore".
+    action: String,
+}
+
+/// Cancels the event or takes the cancellation back; registrations and records are kept.
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((province, id)): Path<(i64, i64)>,
+    Form(form): Form<CancelForm>,
+) -> Result<Response, AppError> {
+    event::find(&state.db, province, id).await?;
+    let cancelled = match form.action.as_str() {
+        "cancel" => true,
+        "restore" => false,
+        _ => return Err(AppError::BadRequest("unknown action".into())),
+    };
+    event::set_cancelled(&state.db, &actor(&ctx), province, id, cancelled).await?;
+    Ok(Redirect::to(&format!("/p/{province}/events/{id}")).into_response())
+}
