@@ -191,6 +191,11 @@ test('the demo workshop\'s 40 certificates: ZIP, then each verified by its QR co
   await staff.page.goto(`${base}/p/41/events`);
   await staff.page.getByRole('link', { name: /ประเมินผลแบบเสริมพลัง จังหวัดคุณธรรม จังหวัดอุดรธานี/ }).click();
   await staff.page.locator('.head .actions').getByRole('link', { name: 'เกียรติบัตร', exact: true }).click();
+  // The demo issues its certificates in the background once the server is up.
+  for (let i = 0; i < 120 && !/ออกแล้ว 40/.test(await staff.page.locator('.card').first().innerText()); i++) {
+    await staff.page.waitForTimeout(500);
+    await staff.page.reload();
+  }
   assert.match(await staff.page.locator('.card').first().innerText(), /ออกแล้ว 40/);
   await staff.page.screenshot({ path: join(shots, 'training-certificates.png'), fullPage: true });
   const [download] = await Promise.all([

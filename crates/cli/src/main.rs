@@ -224,7 +224,8 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
     let mut fresh_demo = false;
     if load_demo {
         if demo::is_empty(&db).await? {
-            demo::load(&db, password::hash).await?;
+            // The training workshop and its certificates load once the server answers.
+            demo::load_registry_and_evaluation(&db, password::hash).await?;
             fresh_demo = true;
             tracing::info!("loaded the Udon Thani demo");
         } else {
@@ -242,15 +243,26 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
     let addr = listener.local_addr()?;
     if fresh_demo {
         // The certificates' QR codes must open this server, so they are made once it has an
-        // address.
+        // address, and while it already serves: start-up waits for neither the workshop's
+        // records nor the typesetter.
         let base = state
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{addr}"));
-        let issued = sermphalang_web::issue_demo_certificates(&state, &base)
-            .await
-            .map_err(|e| anyhow::anyhow!("issuing the demo certificates: {e}"))?;
-        tracing::info!(issued, "issued the demo workshop's certificates");
+        let issuing = state.clone();
+        tokio::spawn(async move {
+            if let Err(error) = demo::load_training(&issuing.db).await {
+                tracing::error!(%error, "loading the demo workshop failed");
+                return;
+            }
+            match sermphalang_web::issue_demo_certificates(&issuing, &base).await {
+                Ok(issued) => tracing::info!(
+                    issued,
+                    "loaded the demo workshop and issued its certificates"
+                ),
+                Err(error) => tracing::error!(%error, "issuing the demo certificates failed"),
+            }
+        });
     }
     println!("Sermphalang is serving on http://{addr}");
     if load_demo {

@@ -87,8 +87,19 @@ pub async fn is_empty(db: &Db) -> Result<bool> {
     Ok(users::count(db).await? == 0)
 }
 
-/// Loads the demo. `hash` turns a password into its stored hash.
+/// Loads the whole demo. `hash` turns a password into its stored hash.
 pub async fn load(db: &Db, hash: impl Fn(&str) -> String) -> Result<()> {
+    load_registry_and_evaluation(db, hash).await?;
+    load_training(db).await
+}
+
+/// The training workshop of the demo, loaded on its own so a server can answer while it loads.
+pub async fn load_training(db: &Db) -> Result<()> {
+    training::load(db).await.map(|_| ())
+}
+
+/// Everything of the demo but the training workshop.
+pub async fn load_registry_and_evaluation(db: &Db, hash: impl Fn(&str) -> String) -> Result<()> {
     let actor = Actor::system();
     for a in ACCOUNTS {
         users::create(
@@ -163,7 +174,5 @@ pub async fn load(db: &Db, hash: impl Fn(&str) -> String) -> Result<()> {
         )
         .await?;
     }
-    evaluation::load(db, &org_ids, &person_ids).await?;
-    training::load(db, &org_ids).await?;
-    Ok(())
+    evaluation::load(db, &org_ids, &person_ids).await
 }

@@ -135,8 +135,14 @@ fn person(i: usize) -> RegistrationInput {
     }
 }
 
-pub async fn load(db: &Db, org_ids: &[i64]) -> Result<i64> {
+pub async fn load(db: &Db) -> Result<i64> {
     let actor = Actor::system();
+    // The provincial culture office, first of the demo's organizations.
+    let office: Option<i64> = crate::org::options(db, super::UDON_THANI)
+        .await?
+        .into_iter()
+        .find(|(_, name)| name == ORGANIZATIONS[0])
+        .map(|(id, _)| id);
     let input = EventInput {
         title: WORKSHOP_TITLE.into(),
         kind: EventKind::Workshop,
@@ -144,7 +150,7 @@ pub async fn load(db: &Db, org_ids: &[i64]) -> Result<i64> {
                       (พันธกิจ ทบทวนสถานะ วางแผนอนาคต) ของภาคีเครือข่ายทั้ง 6 ภาค"
             .into(),
         venue: "ห้องประชุมศาลากลางจังหวัดอุดรธานี".into(),
-        organizers: org_ids.first().copied().into_iter().collect(),
+        organizers: office.into_iter().collect(),
         capacity: Some(45),
         opens_on: NaiveDate::from_ymd_opt(2022, 1, 20),
         closes_on: NaiveDate::from_ymd_opt(2022, 2, 15),
