@@ -119,6 +119,16 @@ pub async fn find(db: &Db, province: i64, id: i64) -> Result<Event> {
     Ok(from_row(&row))
 }
 
+/// An event by id alone, for pages reached by a ticket, which names no province.
+pub async fn find_any(db: &Db, id: i64) -> Result<Event> {
+    let row = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} WHERE e.id = $1")))
+        .bind(id)
+        .fetch_optional(db.read())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(from_row(&row))
+}
+
 /// A published event, for the public page; unpublished events do not exist to the public.
 pub async fn find_published(db: &Db, id: i64) -> Result<Event> {
     let row = sqlx::query(AssertSqlSafe(format!(
@@ -390,15 +400,6 @@ pub async fn update(
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The province an event belongs to, for pages reached by ticket or code.
-pub async fn province_of(db: &Db, event: i64) -> Result<i64> {
-    sqlx::query_scalar("SELECT province_code FROM events WHERE id = $1")
-        .bind(event)
-        .fetch_optional(db.read())
-        .await?
-        .ok_or(StoreError::NotFound)
 }
 
 /// Cancels an event (registration stops; tickets and records stay) or undoes that.

@@ -51,15 +51,6 @@ struct Page {
 }
 
 impl Page {
-    fn unmet(&self, standing: &Standing) -> String {
-        let reasons: Vec<String> = standing
-            .unmet
-            .iter()
-            .map(|u| if self.ctx.is_en() { u.en() } else { u.th() })
-            .collect();
-        reasons.join("; ")
-    }
-
     fn code(&self, c: &Certificate) -> String {
         codes::display(&c.code)
     }

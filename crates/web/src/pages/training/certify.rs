@@ -176,16 +176,16 @@ pub async fn reissue(
 pub async fn pending(state: &AppState, e: &Event) -> Result<Vec<Registration>, AppError> {
     let standings = certificate::standings(&state.db, e).await?;
     let issued = certificate::list(&state.db, e.id).await?;
-    let mut due = Vec::new();
-    for s in standings.iter().filter(|s| s.completed()) {
-        if issued
+    let due = |id: i64| {
+        standings
             .iter()
-            .all(|c| c.registration_id != s.registration_id)
-        {
-            due.push(registration::find(&state.db, e.id, s.registration_id).await?);
-        }
-    }
-    Ok(due)
+            .any(|s| s.registration_id == id && s.completed())
+            && issued.iter().all(|c| c.registration_id != id)
+    };
+    let mut registrations = registration::list(&state.db, e.id).await?;
+    registrations.retain(|r| due(r.id));
+    registrations.sort_by_key(|r| r.id);
+    Ok(registrations)
 }
 
 /// Issues every pending certificate in the background, counting progress in the run.

@@ -235,15 +235,6 @@ impl ShowPage {
         }
     }
 
-    fn unmet(&self, standing: &Standing) -> String {
-        let reasons: Vec<String> = standing
-            .unmet
-            .iter()
-            .map(|u| if self.ctx.is_en() { u.en() } else { u.th() })
-            .collect();
-        reasons.join("; ")
-    }
-
     fn share(&self, histogram: &[i64; 5], score: &usize) -> i64 {
         let total: i64 = histogram.iter().sum();
         (histogram[*score] * 100).checked_div(total).unwrap_or(0)

@@ -13,6 +13,7 @@ pub mod verify;
 use crate::ctx::Ctx;
 use sermphalang_domain::event::EventKind;
 use sermphalang_domain::registration::RegistrationStatus;
+use sermphalang_store::training::certificate::Standing;
 use sermphalang_store::training::event::{Event, Session};
 
 /// A QR code as inline SVG; empty when the text cannot be encoded.
@@ -53,6 +54,16 @@ impl Ctx {
             format!(" {}", s.title)
         };
         format!("{} {times}{title}", self.date(s.held_on))
+    }
+
+    /// Why a participant has not completed, every reason in the page's language.
+    pub fn unmet(&self, standing: &Standing) -> String {
+        let reasons: Vec<String> = standing
+            .unmet
+            .iter()
+            .map(|u| if self.is_en() { u.en() } else { u.th() })
+            .collect();
+        reasons.join("; ")
     }
 
     /// The event's days: one date, or the first and last.

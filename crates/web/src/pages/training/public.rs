@@ -153,7 +153,7 @@ async fn ticket_page(
     errors: Errors,
 ) -> Result<TicketPage, AppError> {
     let r = registration::by_ticket(&state.db, ticket).await?;
-    let e = event::find(&state.db, province_of(state, &r).await?, r.event_id).await?;
+    let e = event::find_any(&state.db, r.event_id).await?;
     let stored = feedback::find(&state.db, r.id).await?;
     let submitted = stored.is_some();
     let feedback = feedback_form.unwrap_or_else(|| match stored {
@@ -194,12 +194,6 @@ async fn ticket_page(
     })
 }
 
-async fn province_of(state: &AppState, r: &Registration) -> Result<i64, AppError> {
-    let province: i64 =
-        sermphalang_store::training::event::province_of(&state.db, r.event_id).await?;
-    Ok(province)
-}
-
 pub async fn ticket(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -217,7 +211,7 @@ pub async fn cancel(
     Path(ticket): Path<String>,
 ) -> Result<Response, AppError> {
     let r = registration::by_ticket(&state.db, &ticket).await?;
-    let e = event::find(&state.db, province_of(&state, &r).await?, r.event_id).await?;
+    let e = event::find_any(&state.db, r.event_id).await?;
     let who = Actor {
         user_id: None,
         email: "ticket holder".into(),
@@ -233,7 +227,7 @@ pub async fn submit_feedback(
     Form(form): Form<FeedbackForm>,
 ) -> Result<Response, AppError> {
     let r = registration::by_ticket(&state.db, &ticket).await?;
-    let e = event::find(&state.db, province_of(&state, &r).await?, r.event_id).await?;
+    let e = event::find_any(&state.db, r.event_id).await?;
     if !r.status.holds_place() || today() < e.starts_on {
         return Err(AppError::NotFound);
     }
