@@ -77,10 +77,10 @@ pub async fn list(db: &Db, province: Option<i64>, page: PageRequest) -> Result<P
     .await?;
     let rows = sqlx::query(AssertSqlSafe(format!(
         "SELECT id, at, user_email, action, entity, entity_id, before_json, after_json \
-         FROM audit_log WHERE {cond} ORDER BY id DESC LIMIT $2 OFFSET $3"
+         FROM audit_log WHERE {cond} ORDER BY id DESC {}",
+        page.limit_offset(2)
     )))
     .bind(bind)
-    .bind(page.per_page)
     .bind(page.offset())
     .fetch_all(db.read())
     .await?;

@@ -220,6 +220,10 @@ fn pool_options(backend: Backend, max: u32) -> AnyPoolOptions {
         .max_connections(max)
         .min_connections(0)
         .acquire_timeout(Duration::from_secs(10))
+        // A SQLite connection is a file handle that cannot go stale; testing it before each
+        // use costs a round trip to its worker thread on every query. sqlx still pings it
+        // when it goes back to the pool.
+        .test_before_acquire(backend == Backend::Postgres)
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {

@@ -126,14 +126,12 @@ pub async fn list(
          o.archived_at, (SELECT {concat}(s.sector_code, ',') FROM organization_sectors s \
          WHERE s.organization_id = o.id)) ORDER BY o.sort_key, o.id){text} \
          FROM (SELECT o.id, o.district_code, o.name, o.kind, o.phone, o.email, o.archived_at, \
-         o.sort_key {} ORDER BY o.sort_key, o.id LIMIT ${} OFFSET ${}) o",
+         o.sort_key {} ORDER BY o.sort_key, o.id {}) o",
         f.sql,
-        n + 1,
-        n + 2
+        page.limit_offset(n + 1)
     );
     let json: Option<String> = f
         .query(&sql)
-        .bind(page.per_page)
         .bind(page.offset())
         .fetch_one(db.read())
         .await?

@@ -130,14 +130,12 @@ pub async fn list(
     let total = f.count(db).await?;
     let n = f.binds.len();
     let sql = format!(
-        "SELECT {COLUMNS} {} ORDER BY p.sort_key, p.id LIMIT ${} OFFSET ${}",
+        "SELECT {COLUMNS} {} ORDER BY p.sort_key, p.id {}",
         f.sql,
-        n + 1,
-        n + 2
+        page.limit_offset(n + 1)
     );
     let rows = f
         .query(&sql)
-        .bind(page.per_page)
         .bind(page.offset())
         .fetch_all(db.read())
         .await?;
