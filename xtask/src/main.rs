@@ -263,11 +263,13 @@ async fn bench_registry() -> Result<()> {
         &format!("{base}/p/41/orgs?page=200&network=education"),
         &cookie,
     )?;
+    let district = wrk(&format!("{base}/p/41/orgs?district=4101&page=3"), &cookie)?;
     let after = rss_mb(server.0.id())?;
     for (name, r) in [
         ("/healthz", &health),
         ("/p/41/orgs", &list),
         ("/p/41/orgs?page=200&network=education", &page_200),
+        ("/p/41/orgs?district=4101&page=3", &district),
     ] {
         println!(
             "{name:<42} p50 {:>7.2} ms  p99 {:>7.2} ms  {:>9.0} req/s {}",

@@ -114,22 +114,7 @@ pub async fn list(
 ) -> Result<Page<OrgSummary>> {
     let f = filtered(province, filter);
     let total = f.count(db).await?;
-    let n = f.binds.len();
-    // The whole page comes back as one JSON value: with sqlx's per-row and per-value costs,
-    // this makes a page of 50 about 40% cheaper to read than 50 rows joined to their sectors.
-    let (agg, array, concat, text) = match db.backend {
-        Backend::Sqlite => ("json_group_array", "json_array", "group_concat", ""),
-        Backend::Postgres => ("json_agg", "json_build_array", "string_agg", "::text"),
-    };
-    let sql = format!(
-        "SELECT {agg}({array}(o.id, o.district_code, o.name, o.kind, o.phone, o.email, \
-         o.archived_at, (SELECT {concat}(s.sector_code, ',') FROM organization_sectors s \
-         WHERE s.organization_id = o.id)) ORDER BY o.sort_key, o.id){text} \
-         FROM (SELECT o.id, o.district_code, o.name, o.kind, o.phone, o.email, o.archived_at, \
-         o.sort_key {} ORDER BY o.sort_key, o.id {}) o",
-        f.sql,
-        page.limit_offset(n + 1)
-    );
+    let sql = page_sql(db.backend, &f, page);
     let json: Option<String> = f
         .query(&sql)
         .bind(page.offset())
@@ -177,6 +162,24 @@ pub async fn list(
         page: page.page,
         per_page: page.per_page,
     })
+}
+
+/// The query for one page, as one JSON value: with sqlx's per-row and per-value costs, this
+/// makes a page of 50 about 40% cheaper to read than 50 rows joined to their sectors.
+fn page_sql(backend: Backend, f: &Filter, page: PageRequest) -> String {
+    let (agg, array, concat, text) = match backend {
+        Backend::Sqlite => ("json_group_array", "json_array", "group_concat", ""),
+        Backend::Postgres => ("json_agg", "json_build_array", "string_agg", "::text"),
+    };
+    format!(
+        "SELECT {agg}({array}(o.id, o.district_code, o.name, o.kind, o.phone, o.email, \
+         o.archived_at, (SELECT {concat}(s.sector_code, ',') FROM organization_sectors s \
+         WHERE s.organization_id = o.id)) ORDER BY o.sort_key, o.id){text} \
+         FROM (SELECT o.id, o.district_code, o.name, o.kind, o.phone, o.email, o.archived_at, \
+         o.sort_key {} ORDER BY o.sort_key, o.id {}) o",
+        f.sql,
+        page.limit_offset(f.binds.len() + 1)
+    )
 }
 
 /// Every organization the filter selects, with all columns, for exports.
@@ -401,5 +404,61 @@ fn duplicate_name(e: sqlx::Error) -> StoreError {
         )]))
     } else {
         err
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SQLite's plan for a page under a filter. (Sorting the 50 rows of the page into the JSON
+    /// array is expected; sorting the province's rows is not.)
+    async fn plan(db: &Db, filter: &OrgFilter) -> String {
+        let f = filtered(41, filter);
+        let sql = format!(
+            "EXPLAIN QUERY PLAN {}",
+            page_sql(db.backend, &f, PageRequest::new(Some(3)))
+        );
+        let rows = f
+            .query(&sql)
+            .bind(100_i64)
+            .fetch_all(db.read())
+            .await
+            .unwrap();
+        let details: Vec<String> = rows.iter().map(|r| r.get::<String, _>(3)).collect();
+        details.join("\n")
+    }
+
+    #[tokio::test]
+    async fn filtered_pages_read_their_own_index_in_thai_order() {
+        let t = crate::testing::sqlite().await;
+        let cases = [
+            (OrgFilter::default(), "organizations_list"),
+            (
+                OrgFilter {
+                    district: Some(4101),
+                    ..Default::default()
+                },
+                "organizations_district",
+            ),
+            (
+                OrgFilter {
+                    kind: Some(OrgKind::Education),
+                    ..Default::default()
+                },
+                "organizations_kind",
+            ),
+        ];
+        for (filter, index) in cases {
+            let plan = plan(&t.db, &filter).await;
+            assert!(
+                plan.contains(index),
+                "{filter:?} should use {index}:\n{plan}"
+            );
+            assert!(
+                !plan.contains("B-TREE FOR ORDER BY") && !plan.contains("PART OF ORDER BY"),
+                "{filter:?} sorts the province:\n{plan}"
+            );
+        }
     }
 }
