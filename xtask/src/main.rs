@@ -5,7 +5,8 @@
 use anyhow::{Context, Result, bail};
 use sermphalang_domain::registry::{OrgInput, OrgKind, Sector};
 use sermphalang_store::audit::Actor;
-use sermphalang_store::{Db, demo, org, sessions, users};
+use sermphalang_store::registry::org;
+use sermphalang_store::{Db, demo, sessions, users};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -194,7 +195,8 @@ async fn seed_organizations(data: &Path) -> Result<String> {
         "ใจดี",
         "บ้าน",
     ];
-    let mut tx = db.write().begin().await?;
+    let actor = Actor::system();
+    let mut tx = db.audited(&actor, Some(demo::UDON_THANI)).await?;
     for i in 0..ORGANIZATIONS {
         let input = OrgInput {
             name: format!(
@@ -209,9 +211,9 @@ async fn seed_organizations(data: &Path) -> Result<String> {
             email: String::new(),
             address: String::new(),
         };
-        org::insert(&mut tx, &Actor::system(), demo::UDON_THANI, &input).await?;
+        org::insert(&mut tx, demo::UDON_THANI, &input).await?;
     }
-    tx.commit().await?;
+    tx.commit_recorded().await?;
     let (account, _) = users::find_for_login(&db, "secretariat@demo.example")
         .await?
         .context("demo secretariat")?;

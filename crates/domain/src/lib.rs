@@ -4,13 +4,9 @@
 mod coded;
 
 pub mod access;
-pub mod codes;
 pub mod error;
 pub mod evaluation;
-pub mod event;
-pub mod import;
 pub mod password;
-pub mod registration;
 pub mod registry;
 pub mod text;
 pub mod training;

@@ -1,7 +1,7 @@
 //! Registry records are archived, not deleted: they leave the lists but stay readable and can
 //! be restored. One place does it for every kind, with its audit entry.
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
 use crate::{Db, Result, StoreError, now};
 use sqlx::AssertSqlSafe;
 
@@ -42,7 +42,7 @@ pub(crate) async fn set(
     id: i64,
     archived: bool,
 ) -> Result<()> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     let done = sqlx::query(AssertSqlSafe(format!(
         "UPDATE {} SET archived_at = $1, updated_at = $2 WHERE id = $3 AND province_code = $4",
         kind.table()
@@ -57,17 +57,6 @@ pub(crate) async fn set(
         return Err(StoreError::NotFound);
     }
     let action = if archived { "archive" } else { "restore" };
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        action,
-        kind.entity(),
-        Some(id),
-        None,
-        None,
-    )
-    .await?;
-    tx.commit().await?;
+    tx.commit(Change::new(action, kind.entity(), id)).await?;
     Ok(())
 }

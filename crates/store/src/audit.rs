@@ -4,7 +4,7 @@
 use crate::{Db, Page, PageRequest, Result, now};
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, AnyConnection, Row, Transaction};
 
 /// Who is acting: a signed-in account, or the system itself (demo loading, imports by CLI).
 #[derive(Debug, Clone)]
@@ -22,33 +22,111 @@ impl Actor {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub async fn record(
-    tx: &mut Transaction<'_, Any>,
-    actor: &Actor,
-    province: Option<i64>,
-    action: &str,
-    entity: &str,
+/// What one audit entry says: an action on a record, with the record before and after.
+#[derive(Debug, Clone)]
+pub struct Change {
+    action: String,
+    entity: String,
     entity_id: Option<i64>,
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, user_id, user_email, province_code, action, entity, \
-         entity_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(now())
-    .bind(actor.user_id)
-    .bind(actor.email.clone())
-    .bind(province)
-    .bind(action.to_string())
-    .bind(entity.to_string())
-    .bind(entity_id)
-    .bind(before.map(|v| v.to_string()))
-    .bind(after.map(|v| v.to_string()))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+}
+
+impl Change {
+    pub fn new(action: &str, entity: &str, entity_id: impl Into<Option<i64>>) -> Change {
+        Change {
+            action: action.to_string(),
+            entity: entity.to_string(),
+            entity_id: entity_id.into(),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn before(mut self, record: &impl Serialize) -> Change {
+        self.before = serde_json::to_value(record).ok();
+        self
+    }
+
+    pub fn after(mut self, record: &impl Serialize) -> Change {
+        self.after = serde_json::to_value(record).ok();
+        self
+    }
+}
+
+/// One audited write: a transaction on the write pool that commits only together with its
+/// audit entries. Statements run on it as on a connection (`&mut *write`); dropping it
+/// without `commit` rolls everything back.
+///
+/// A guard rather than a closure, so a write keeps `?` and early returns, and its future
+/// stays `Send` for the handlers without naming a higher-ranked async closure bound.
+pub struct Write<'a> {
+    tx: Transaction<'static, Any>,
+    actor: &'a Actor,
+    province: Option<i64>,
+}
+
+impl Db {
+    /// Begins an audited write by `actor`, recorded under `province`.
+    pub async fn audited<'a>(&self, actor: &'a Actor, province: Option<i64>) -> Result<Write<'a>> {
+        Ok(Write {
+            tx: self.write().begin().await?,
+            actor,
+            province,
+        })
+    }
+}
+
+impl Write<'_> {
+    /// Records one entry; a write that changes several records records each.
+    pub async fn record(&mut self, change: Change) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, user_id, user_email, province_code, action, entity, \
+             entity_id, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(now())
+        .bind(self.actor.user_id)
+        .bind(self.actor.email.clone())
+        .bind(self.province)
+        .bind(change.action)
+        .bind(change.entity)
+        .bind(change.entity_id)
+        .bind(change.before.map(|v| v.to_string()))
+        .bind(change.after.map(|v| v.to_string()))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Records the last entry and commits the whole write.
+    pub async fn commit(mut self, change: Change) -> Result<()> {
+        self.record(change).await?;
+        self.commit_recorded().await
+    }
+
+    /// Commits a write whose entries are all recorded.
+    pub async fn commit_recorded(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+
+    pub fn actor(&self) -> &Actor {
+        self.actor
+    }
+}
+
+impl std::ops::Deref for Write<'_> {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for Write<'_> {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

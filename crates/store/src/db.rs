@@ -105,7 +105,7 @@ impl Db {
                     .await?
             }
         }
-        crate::geo::seed(self).await
+        crate::registry::geo::seed(self).await
     }
 
     /// The newest migration this binary knows.

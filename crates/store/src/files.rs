@@ -3,7 +3,7 @@
 
 use crate::{Db, Result, StoreError, now};
 use sha2::{Digest, Sha256};
-use sqlx::{Any, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 #[derive(Debug, Clone)]
 pub struct StoredFile {
@@ -14,7 +14,7 @@ pub struct StoredFile {
 }
 
 pub async fn insert(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut AnyConnection,
     province: i64,
     user: Option<i64>,
     name: &str,
@@ -33,7 +33,7 @@ pub async fn insert(
     .bind(data.to_vec())
     .bind(now())
     .bind(user)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     Ok(id)
 }

@@ -1,3 +1,4 @@
+use crate::sql::{Value, bind, bind_scalar, numbered};
 use serde::Serialize;
 
 pub const PER_PAGE: i64 = 50;
@@ -70,16 +71,9 @@ impl<T> Page<T> {
     }
 }
 
-/// Binds collected while a query is built, applied in order.
-#[derive(Debug, Clone)]
-pub(crate) enum Bind {
-    Int(i64),
-    Text(String),
-}
-
 pub(crate) struct Filter {
     pub sql: String,
-    pub binds: Vec<Bind>,
+    pub binds: Vec<Value>,
 }
 
 impl Filter {
@@ -91,23 +85,17 @@ impl Filter {
     }
 
     /// Appends `clause`, in which `?` stands for the next placeholder.
-    pub fn and(&mut self, clause: &str, bind: Bind) {
-        let n = self.binds.len() + 1;
+    pub fn and(&mut self, clause: &str, bind: Value) {
         self.sql.push_str(" AND ");
-        self.sql
-            .push_str(&clause.replacen('?', &format!("${n}"), 1));
+        self.sql.push_str(&numbered(clause, self.binds.len()));
         self.binds.push(bind);
     }
 
     pub fn query(&self, sql: &str) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments> {
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.to_string()));
-        for b in &self.binds {
-            q = match b {
-                Bind::Int(i) => q.bind(*i),
-                Bind::Text(t) => q.bind(t.clone()),
-            };
-        }
-        q
+        bind(
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_string())),
+            &self.binds,
+        )
     }
 
     /// The total of the rows this filter selects, cached briefly (see `Db::cached_count`).
@@ -122,14 +110,10 @@ impl Filter {
         &self,
         sql: &str,
     ) -> sqlx::query::QueryScalar<'_, sqlx::Any, i64, sqlx::any::AnyArguments> {
-        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()));
-        for b in &self.binds {
-            q = match b {
-                Bind::Int(i) => q.bind(*i),
-                Bind::Text(t) => q.bind(t.clone()),
-            };
-        }
-        q
+        bind_scalar(
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string())),
+            &self.binds,
+        )
     }
 }
 

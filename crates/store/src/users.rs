@@ -1,6 +1,6 @@
 //! Accounts. Passwords arrive here already hashed (argon2id, in the domain crate).
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
 use crate::{Db, Result, StoreError, now};
 use sermphalang_domain::registry::Sector;
 use sermphalang_domain::{Account, FieldError, Invalid, Role};
@@ -38,7 +38,7 @@ pub async fn create(db: &Db, actor: &Actor, user: &NewUser<'_>) -> Result<i64> {
             )])));
         }
     }
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, user.province).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, display_name, password_hash, role, province_code, network_code, \
          created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -68,18 +68,8 @@ pub async fn create(db: &Db, actor: &Actor, user: &NewUser<'_>) -> Result<i64> {
         "email": user.email, "role": user.role.code(), "province": user.province,
         "network": user.network.map(|n| n.code()),
     });
-    audit::record(
-        &mut tx,
-        actor,
-        user.province,
-        "create",
-        "user",
-        Some(id),
-        None,
-        Some(after),
-    )
-    .await?;
-    tx.commit().await?;
+    tx.commit(Change::new("create", "user", id).after(&after))
+        .await?;
     Ok(id)
 }
 

@@ -1,14 +1,14 @@
 //! The three-step empowerment evaluation end to end, with 40 simulated participants, on SQLite
 //! and (with `TEST_DATABASE_URL`) PostgreSQL.
 
-use sermphalang_domain::evaluation::{
-    CycleInput, DialogueInput, JoinInput, PlanInput, QuestionState, Rating, Step,
-};
+use sermphalang_domain::evaluation::live::{JoinInput, QuestionState};
+use sermphalang_domain::evaluation::{CycleInput, DialogueInput, PlanInput, Rating, Step};
 use sermphalang_domain::registry::Sector;
 use sermphalang_store::audit::Actor;
-use sermphalang_store::evaluation::{activity, cycle, paper, plan, results, votes};
+use sermphalang_store::evaluation::live::votes;
+use sermphalang_store::evaluation::live::workshop::{self, CodeLookup, Control};
+use sermphalang_store::evaluation::{activity, cycle, paper, plan, results};
 use sermphalang_store::testing::backends;
-use sermphalang_store::workshop::{self, CodeLookup, Control};
 use sermphalang_store::{Db, StoreError};
 
 const UDON: i64 = 41;

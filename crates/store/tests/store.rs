@@ -1,14 +1,15 @@
 //! The store's conformance suite: every test runs on SQLite, and on PostgreSQL too when
 //! `TEST_DATABASE_URL` is set.
 
-use sermphalang_domain::import::ImportKind;
+use sermphalang_domain::registry::import::ImportKind;
 use sermphalang_domain::registry::{OrgInput, OrgKind, PersonInput, Sector};
 use sermphalang_store::audit::{self, Actor};
-use sermphalang_store::geo::Geo;
-use sermphalang_store::imports::{self, Table};
-use sermphalang_store::org::{self, OrgFilter};
+use sermphalang_store::registry::geo::Geo;
+use sermphalang_store::registry::imports::{self, Table};
+use sermphalang_store::registry::org::{self, OrgFilter};
+use sermphalang_store::registry::person;
 use sermphalang_store::testing::{self, backends};
-use sermphalang_store::{Db, PageRequest, StoreError, backup, demo, person, sessions, users};
+use sermphalang_store::{Db, PageRequest, StoreError, backup, demo, sessions, users};
 
 const UDON: i64 = 41;
 
@@ -247,7 +248,7 @@ async fn demo_loads_the_udon_thani_story() {
             .await
             .unwrap();
         assert!((110..=130).contains(&people.total), "{}", people.total);
-        let groups = sermphalang_store::working_group::list(db, UDON)
+        let groups = sermphalang_store::registry::working_group::list(db, UDON)
             .await
             .unwrap();
         assert_eq!(groups.len(), 1);
@@ -504,11 +505,11 @@ async fn a_person_can_be_exported_and_erased() {
     for t in backends("a_person_can_be_exported_and_erased").await {
         let db = &t.db;
         load_demo(db).await;
-        let group = sermphalang_store::working_group::list(db, UDON)
+        let group = sermphalang_store::registry::working_group::list(db, UDON)
             .await
             .unwrap()[0]
             .id;
-        let member = sermphalang_store::working_group::members(db, group)
+        let member = sermphalang_store::registry::working_group::members(db, group)
             .await
             .unwrap()[0]
             .clone();
@@ -531,7 +532,7 @@ async fn a_person_can_be_exported_and_erased() {
             person::find(db, UDON, member.person_id).await,
             Err(StoreError::NotFound)
         ));
-        let members = sermphalang_store::working_group::members(db, group)
+        let members = sermphalang_store::registry::working_group::members(db, group)
             .await
             .unwrap();
         assert!(members.iter().all(|m| m.person_id != member.person_id));

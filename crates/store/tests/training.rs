@@ -2,8 +2,10 @@
 //! waiting list, check in, the evaluation, completion, issue, verify, reissue, revoke.
 
 use chrono::{NaiveDate, NaiveTime};
-use sermphalang_domain::event::{EventInput, EventKind, SessionInput};
-use sermphalang_domain::registration::{FeedbackInput, RegistrationInput, RegistrationStatus};
+use sermphalang_domain::training::event::{EventInput, EventKind, SessionInput};
+use sermphalang_domain::training::registration::{
+    FeedbackInput, RegistrationInput, RegistrationStatus,
+};
 use sermphalang_domain::training::{AttendanceRule, CompletionRule};
 use sermphalang_store::audit::Actor;
 use sermphalang_store::testing::backends;
@@ -307,7 +309,7 @@ async fn register_check_in_complete_issue_verify_revoke() {
         let _ = reg_a;
 
         // Public verification: by the code as printed (grouped, lower case).
-        let printed = sermphalang_domain::codes::display(&a_cert.code).to_lowercase();
+        let printed = sermphalang_domain::training::codes::display(&a_cert.code).to_lowercase();
         let v = certificate::verify(db, &printed).await.unwrap();
         assert_eq!(v.name, "นางสาวฤทัย ศรีสุข");
         assert_eq!(v.province, "อุดรธานี");

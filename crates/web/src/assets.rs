@@ -1,4 +1,5 @@
-//! Static files embedded in the binary: the stylesheet and the Sarabun fonts (OFL).
+//! Static files embedded in the binary: the stylesheet, the Sarabun fonts (OFL) and the
+//! features' scripts (kept in their feature folders, served under one flat /static/ path).
 
 use axum::extract::Path;
 use axum::http::header;
@@ -13,12 +14,12 @@ const FILES: &[(&str, &str, &[u8])] = &[
     (
         "live.js",
         "text/javascript; charset=utf-8",
-        include_bytes!("../assets/live.js"),
+        include_bytes!("../assets/evaluation/live/live.js"),
     ),
     (
         "checkin.js",
         "text/javascript; charset=utf-8",
-        include_bytes!("../assets/checkin.js"),
+        include_bytes!("../assets/training/checkin.js"),
     ),
     (
         "sarabun-400.ttf",

@@ -7,7 +7,7 @@ use axum::http::request::Parts;
 use chrono::{DateTime, NaiveDate, Utc};
 use sermphalang_domain::registry::{MemberRole, OrgKind, Sector};
 use sermphalang_domain::{Account, Role};
-use sermphalang_store::geo::Geo;
+use sermphalang_store::registry::geo::Geo;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,7 @@ impl Ctx {
 
     pub fn question_state(
         &self,
-        s: impl Val<sermphalang_domain::evaluation::QuestionState>,
+        s: impl Val<sermphalang_domain::evaluation::live::QuestionState>,
     ) -> &'static str {
         let s = s.val();
         if self.is_en() {

@@ -36,12 +36,19 @@ pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a
     }
 }
 
+/// The shell's words and each feature's own.
+const TABLES: [&[(&str, &str, &str)]; 5] = [
+    WORDS,
+    crate::registry::words::REGISTRY_WORDS,
+    crate::evaluation::words::EVALUATION_WORDS,
+    crate::evaluation::live::words::LIVE_WORDS,
+    crate::training::words::TRAINING_WORDS,
+];
+
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
-    WORDS
+    TABLES
         .iter()
-        .chain(crate::i18n_evaluation::EVALUATION_WORDS)
-        .chain(crate::i18n_evaluation::LIVE_WORDS)
-        .chain(crate::i18n_training::TRAINING_WORDS)
+        .flat_map(|table| table.iter())
         .map(|(k, th, en)| (*k, (*th, *en)))
         .collect()
 });
@@ -90,24 +97,12 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("provinces", "จังหวัด", "Provinces"),
     ("all_provinces", "ทุกจังหวัด", "All provinces"),
     ("overview", "ภาพรวม", "Overview"),
-    ("organizations", "หน่วยงาน/องค์กร", "Organizations"),
-    ("organization", "หน่วยงาน", "Organization"),
-    ("people", "บุคคล", "People"),
-    ("working_groups", "คณะทำงาน", "Working groups"),
-    ("working_group", "คณะทำงาน", "Working group"),
     ("audit_log", "บันทึกการแก้ไข", "Audit log"),
-    ("import", "นำเข้าข้อมูล", "Import"),
     ("networks", "ภาคีเครือข่าย", "Networks"),
     ("network", "ภาคีเครือข่าย", "Network"),
-    (
-        "six_networks",
-        "ภาคีเครือข่าย 6 ภาค",
-        "The six sector networks",
-    ),
     ("district", "อำเภอ", "District"),
     ("kind", "ประเภท", "Kind"),
     ("name", "ชื่อ", "Name"),
-    ("org_name", "ชื่อหน่วยงาน", "Organization name"),
     ("phone", "โทรศัพท์", "Phone"),
     ("address", "ที่อยู่", "Address"),
     ("contact", "ติดต่อ", "Contact"),
@@ -121,9 +116,6 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("archived", "จัดเก็บแล้ว", "Archived"),
     ("archive", "จัดเก็บ", "Archive"),
     ("restore", "นำกลับมาใช้", "Restore"),
-    ("new_org", "เพิ่มหน่วยงาน", "Add organization"),
-    ("new_person", "เพิ่มบุคคล", "Add person"),
-    ("new_group", "เพิ่มคณะทำงาน", "Add working group"),
     ("edit", "แก้ไข", "Edit"),
     ("save", "บันทึก", "Save"),
     ("cancel", "ยกเลิก", "Cancel"),
@@ -148,41 +140,9 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("saved", "บันทึกแล้ว", "Saved"),
     ("required", "จำเป็น", "required"),
-    ("choose", "— เลือก —", "— choose —"),
-    ("prefix", "คำนำหน้า", "Title"),
-    ("first_name", "ชื่อ", "First name"),
-    ("last_name", "นามสกุล", "Last name"),
-    ("position", "ตำแหน่ง", "Position"),
-    ("no_org", "— ไม่ระบุ —", "— none —"),
-    ("consent", "ความยินยอม", "Consent"),
-    (
-        "consent_text",
-        "เจ้าของข้อมูลยินยอมให้บันทึกชื่อ ตำแหน่ง หน่วยงาน และช่องทางติดต่อ เพื่อใช้ประสานงานขับเคลื่อนจังหวัดคุณธรรมเท่านั้น (พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562)",
-        "The person agrees that their name, position, organization and contact details are recorded, only to coordinate the Moral Province work (PDPA B.E. 2562)",
-    ),
-    ("consent_recorded", "บันทึกความยินยอมเมื่อ", "Consent recorded"),
+    ("choose", "เลือก", "Choose"),
     ("created", "สร้างเมื่อ", "Created"),
     ("updated", "แก้ไขล่าสุด", "Last changed"),
-    ("members", "สมาชิก", "Members"),
-    ("member_count", "จำนวนสมาชิก", "Members"),
-    ("role", "บทบาท", "Role"),
-    ("term", "วาระ", "Term"),
-    ("term_start", "เริ่มวาระ", "Term starts"),
-    ("term_end", "สิ้นสุดวาระ", "Term ends"),
-    ("add_member", "เพิ่มสมาชิก", "Add member"),
-    ("remove", "นำออก", "Remove"),
-    ("person", "บุคคล", "Person"),
-    ("appointment_order", "คำสั่งแต่งตั้ง", "Appointment order"),
-    ("order_number", "เลขที่คำสั่ง", "Order number"),
-    ("order_date", "ลงวันที่", "Order date"),
-    ("order_pdf", "ไฟล์คำสั่ง (PDF)", "Order file (PDF)"),
-    (
-        "order_pdf_hint",
-        "ไฟล์ PDF ไม่เกิน 10 MB; เว้นว่างไว้หากไม่เปลี่ยนไฟล์",
-        "A PDF of at most 10 MB; leave empty to keep the current file",
-    ),
-    ("download_order", "ดาวน์โหลดคำสั่ง", "Download the order"),
-    ("no_order_file", "ยังไม่มีไฟล์คำสั่ง", "No order file yet"),
     (
         "date_hint",
         "วัน/เดือน/ปี พ.ศ. เช่น 18/2/2565",
@@ -194,59 +154,12 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("record", "รายการ", "Record"),
     ("before", "ก่อน", "Before"),
     ("after", "หลัง", "After"),
-    (
-        "import_intro",
-        "นำเข้าหน่วยงานหรือบุคคลจากไฟล์ .xlsx หรือ .csv ระบบจะตรวจทุกแถวก่อน และนำเข้าเฉพาะเมื่อทุกแถวถูกต้องเท่านั้น (ทั้งหมดหรือไม่นำเข้าเลย)",
-        "Import organizations or people from an .xlsx or .csv file. Every row is checked first; the file is imported only when all rows are good (all or nothing).",
-    ),
-    ("import_kind", "ข้อมูลที่นำเข้า", "What to import"),
-    (
-        "import_file",
-        "ไฟล์ (.xlsx หรือ .csv ไม่เกิน 10 MB)",
-        "File (.xlsx or .csv, at most 10 MB)",
-    ),
-    (
-        "import_columns",
-        "คอลัมน์ที่ใช้ (แถวแรกของไฟล์)",
-        "Columns (the file's first row)",
-    ),
-    (
-        "import_template_hint",
-        "ดาวน์โหลดไฟล์ที่ส่งออกจากระบบไปใช้เป็นแบบฟอร์มได้",
-        "You can use an exported file as a template",
-    ),
-    ("check_file", "ตรวจไฟล์", "Check the file"),
-    ("preview", "ผลการตรวจไฟล์", "File check"),
-    ("row", "แถว", "Row"),
-    ("problems", "ปัญหา", "Problems"),
-    ("notes", "หมายเหตุ", "Notes"),
-    ("ok", "ถูกต้อง", "OK"),
-    (
-        "rows_ok",
-        "ทุกแถวถูกต้อง พร้อมนำเข้า",
-        "All rows are good and ready to import",
-    ),
-    (
-        "rows_bad",
-        "แถวที่ต้องแก้ไข กรุณาแก้ไขไฟล์แล้วตรวจใหม่ ยังไม่มีข้อมูลใดถูกนำเข้า",
-        "rows need fixing. Fix the file and check it again; nothing has been imported.",
-    ),
-    ("confirm_import", "ยืนยันนำเข้า", "Import now"),
-    ("imported", "นำเข้าสำเร็จ", "Imported"),
-    ("rows", "แถว", "rows"),
-    ("file_problem", "ไฟล์มีปัญหา", "The file has a problem"),
-    ("kind_organizations", "หน่วยงาน/องค์กร", "Organizations"),
-    ("kind_people", "บุคคล", "People"),
     ("accounts", "บัญชีผู้ใช้ตัวอย่าง", "Demo accounts"),
     ("signed_in_as", "เข้าสู่ระบบในชื่อ", "Signed in as"),
-    ("registry", "ทะเบียนเครือข่าย", "Network registry"),
-    ("org_count", "หน่วยงาน", "organizations"),
-    ("people_count", "คน", "people"),
     ("main_nav", "เมนูหลัก", "Main menu"),
     ("province_nav", "เมนูจังหวัด", "Province menu"),
     ("region", "ภาค", "Region"),
     ("districts", "อำเภอ", "Districts"),
-    ("open", "เปิด", "Open"),
     ("details", "รายละเอียด", "Details"),
     ("api", "API", "API"),
     (
@@ -255,47 +168,10 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "Free software for provincial culture offices, the Moral Center and the six sector networks",
     ),
     (
-        "confirm_archive",
-        "จัดเก็บรายการนี้? ข้อมูลยังอยู่และนำกลับมาใช้ได้",
-        "Archive this record? It is kept and can be restored",
-    ),
-    (
         "read_only_note",
         "บัญชีของคุณดูข้อมูลได้อย่างเดียว",
         "Your account can view but not change this",
     ),
-    (
-        "networks_of_coordinator",
-        "แก้ไขได้เฉพาะรายการในภาคีเครือข่ายของคุณ",
-        "You can change records of your own network only",
-    ),
-    (
-        "pdpa_title",
-        "สิทธิของเจ้าของข้อมูล (PDPA)",
-        "The person's data rights (PDPA)",
-    ),
-    (
-        "pdpa_intro",
-        "เมื่อเจ้าของข้อมูลขอดูหรือขอรับสำเนาข้อมูล ให้ดาวน์โหลดไฟล์ด้านล่าง เมื่อขอให้ลบ ให้ลบถาวร ระบบจะลบบุคคล การเป็นสมาชิกคณะทำงาน และข้อมูลส่วนบุคคลในบันทึกการแก้ไข",
-        "When the person asks to see or receive their data, download the file below. When they ask for erasure, erase it: the person, their working-group memberships and the personal data in the audit log are removed.",
-    ),
-    (
-        "pdpa_export",
-        "ดาวน์โหลดข้อมูลของบุคคลนี้ (JSON)",
-        "Download this person's data (JSON)",
-    ),
-    ("pdpa_erase", "ลบข้อมูลถาวร", "Erase permanently"),
-    (
-        "pdpa_erase_confirm",
-        "ยืนยันว่าเจ้าของข้อมูลขอให้ลบ และเข้าใจว่าเรียกคืนไม่ได้",
-        "I confirm the person asked for erasure and that it cannot be undone",
-    ),
-    (
-        "pdpa_erase_unconfirmed",
-        "กรุณาทำเครื่องหมายยืนยันก่อนลบ",
-        "Tick the confirmation before erasing",
-    ),
-    ("erased", "ลบข้อมูลบุคคลแล้ว", "The person's data was erased"),
     ("action_erase", "ลบถาวร (PDPA)", "erased (PDPA)"),
     ("action_create", "สร้าง", "created"),
     ("action_update", "แก้ไข", "changed"),
@@ -322,9 +198,10 @@ mod tests {
 
     #[test]
     fn keys_are_unique() {
-        for (i, (k, _, _)) in WORDS.iter().enumerate() {
+        let all: Vec<_> = TABLES.iter().flat_map(|table| table.iter()).collect();
+        for (i, (k, _, _)) in all.iter().enumerate() {
             assert!(
-                !WORDS[..i].iter().any(|(o, _, _)| o == k),
+                !all[..i].iter().any(|(o, _, _)| o == k),
                 "duplicate key {k}"
             );
         }
@@ -334,8 +211,8 @@ mod tests {
     fn every_key_used_in_templates_exists() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let mut checked = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for path in template_files(&dir) {
+            let text = std::fs::read_to_string(path).unwrap();
             for part in text.split("t(\"").skip(1) {
                 let key = part.split('"').next().unwrap();
                 assert!(INDEX.contains_key(key), "missing key {key}");
@@ -343,6 +220,20 @@ mod tests {
             }
         }
         assert!(checked > 50, "only {checked} keys found in templates");
+    }
+
+    /// Every template file, in every feature's folder.
+    fn template_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files.extend(template_files(&path));
+            } else {
+                files.push(path);
+            }
+        }
+        files
     }
 
     #[test]

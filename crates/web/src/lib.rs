@@ -1,24 +1,27 @@
 //! The web application: one route table, server-rendered Thai-first pages, a JSON API,
 //! health and metrics. `app` builds it; tests and the binary start it on their own listener.
 
+// The shell, shared by every feature.
 mod api;
-mod api_checkin;
-mod api_live;
 mod assets;
+mod audit;
 mod auth;
 mod ctx;
 mod error;
+mod home;
 mod i18n;
-mod i18n_evaluation;
-mod i18n_training;
-pub mod live;
 mod metrics;
 mod pages;
 pub mod routes;
 mod security;
 
+// The features, one folder each.
+pub mod evaluation;
+mod registry;
+mod training;
+
 use sermphalang_store::Db;
-use sermphalang_store::geo::Geo;
+use sermphalang_store::registry::geo::Geo;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -31,9 +34,9 @@ pub struct AppState {
     pub geo: Arc<Geo>,
     pub metrics: Arc<metrics::Metrics>,
     pub limiter: Arc<auth::LoginLimiter>,
-    pub live: live::Hub,
-    pub votes: Arc<live::limiter::VoteLimiter>,
-    pub lookups: Arc<live::limiter::PublicLimiter>,
+    pub live: evaluation::live::Hub,
+    pub votes: Arc<evaluation::live::limiter::VoteLimiter>,
+    pub lookups: Arc<evaluation::live::limiter::PublicLimiter>,
     /// Mark cookies `Secure`: set when the site is served over TLS (behind a proxy).
     pub secure_cookies: bool,
     /// Where people reach the site, without a trailing slash; the projector's join address.
@@ -47,7 +50,7 @@ impl AppState {
     ) -> Result<AppState, sermphalang_store::StoreError> {
         let geo = Geo::load(&db).await?;
         Ok(AppState {
-            live: live::Hub::new(db.clone()),
+            live: evaluation::live::Hub::new(db.clone()),
             db,
             geo: Arc::new(geo),
             metrics: Arc::new(metrics::Metrics::default()),
@@ -62,7 +65,7 @@ impl AppState {
 
 /// Issues the demo workshop's certificates, with QR codes pointing at `base`.
 pub async fn issue_demo_certificates(state: &AppState, base: &str) -> Result<usize, String> {
-    pages::training::certify::issue_demo(state, base)
+    training::certify::issue_demo(state, base)
         .await
         .map_err(|e| e.to_string())
 }

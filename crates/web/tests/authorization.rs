@@ -5,11 +5,13 @@ mod common;
 
 use common::{Client, location, spawn};
 use sermphalang_domain::registry::Sector;
+use sermphalang_store::PageRequest;
 use sermphalang_store::demo::ACCOUNTS;
-use sermphalang_store::evaluation::{activity, cycle, plan, votes};
-use sermphalang_store::org::{self, OrgFilter};
-use sermphalang_store::person::{self, PersonFilter};
-use sermphalang_store::{PageRequest, working_group};
+use sermphalang_store::evaluation::live::votes;
+use sermphalang_store::evaluation::{activity, cycle, plan};
+use sermphalang_store::registry::org::{self, OrgFilter};
+use sermphalang_store::registry::person::{self, PersonFilter};
+use sermphalang_store::registry::working_group;
 
 const ANON: &str = "anon";
 const EVERYONE: &[&str] = &[
@@ -250,8 +252,8 @@ const LOOSE: &[&str] = &[
 /// A published event of Udon Thani, held in the past, with one registration.
 async fn training_event(db: &sermphalang_store::Db) -> (i64, i64, String) {
     use chrono::{NaiveDate, NaiveTime};
-    use sermphalang_domain::event::{EventInput, EventKind, SessionInput};
-    use sermphalang_domain::registration::RegistrationInput;
+    use sermphalang_domain::training::event::{EventInput, EventKind, SessionInput};
+    use sermphalang_domain::training::registration::RegistrationInput;
     use sermphalang_domain::training::{AttendanceRule, CompletionRule};
     use sermphalang_store::audit::Actor;
     use sermphalang_store::training::{event, registration};

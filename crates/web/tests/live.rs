@@ -7,8 +7,8 @@ use common::{Client, TestApp, spawn, spawn_with};
 use serde_json::{Value, json};
 use sermphalang_domain::evaluation::{CycleInput, Step};
 use sermphalang_store::audit::Actor;
+use sermphalang_store::evaluation::live::workshop::{self, Control};
 use sermphalang_store::evaluation::{activity, cycle};
-use sermphalang_store::workshop::{self, Control};
 
 struct Room {
     code: String,

@@ -3,6 +3,7 @@
 
 pub mod dots;
 pub mod forms;
+pub mod live;
 pub mod stats;
 
 pub use dots::{DotError, DotRules, Tally, TopPick, top_k};
@@ -39,9 +40,3 @@ impl Step {
         }
     }
 }
-
-coded_enum!(QuestionState {
-    Ready = "ready", "ยังไม่เปิด", "Not open yet";
-    Open = "open", "เปิดรับคำตอบ", "Open";
-    Closed = "closed", "ปิดแล้ว", "Closed";
-});

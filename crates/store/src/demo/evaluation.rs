@@ -3,15 +3,15 @@
 //! each, entered through the same functions a live session uses.
 
 use crate::audit::Actor;
-use crate::evaluation::{activity, cycle, plan, votes};
-use crate::workshop::{self, Control};
+use crate::evaluation::live::votes;
+use crate::evaluation::live::workshop::{self, Control};
+use crate::evaluation::{activity, cycle, plan};
 use crate::{Db, Result};
 use chrono::NaiveDate;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sermphalang_domain::evaluation::{
-    CycleInput, DialogueInput, JoinInput, PlanInput, Rating, Step,
-};
+use sermphalang_domain::evaluation::live::JoinInput;
+use sermphalang_domain::evaluation::{CycleInput, DialogueInput, PlanInput, Rating, Step};
 use sermphalang_domain::registry::Sector;
 use sqlx::Row;
 

@@ -9,8 +9,9 @@ mod training;
 pub use training::{WORKSHOP_TITLE, participant_name};
 
 use crate::audit::Actor;
+use crate::registry::{org, person, working_group};
 use crate::users::{self, NewUser};
-use crate::{Db, Result, org, person, working_group};
+use crate::{Db, Result};
 use catalog::{ORGANIZATIONS, PEOPLE, WORKING_GROUP};
 use chrono::NaiveDate;
 use sermphalang_domain::Role;
@@ -116,7 +117,7 @@ pub async fn load_registry_and_evaluation(db: &Db, hash: impl Fn(&str) -> String
         )
         .await?;
     }
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(&actor, Some(UDON_THANI)).await?;
     let mut org_ids = Vec::with_capacity(ORGANIZATIONS.len());
     for o in ORGANIZATIONS {
         let input = OrgInput {
@@ -128,7 +129,7 @@ pub async fn load_registry_and_evaluation(db: &Db, hash: impl Fn(&str) -> String
             email: o.email.to_string(),
             address: String::new(),
         };
-        org_ids.push(org::insert(&mut tx, &actor, UDON_THANI, &input).await?);
+        org_ids.push(org::insert(&mut tx, UDON_THANI, &input).await?);
     }
     let mut person_ids = Vec::with_capacity(PEOPLE.len());
     for p in PEOPLE {
@@ -142,9 +143,9 @@ pub async fn load_registry_and_evaluation(db: &Db, hash: impl Fn(&str) -> String
             phone: p.phone.to_string(),
             email: p.email.to_string(),
         };
-        person_ids.push(person::insert(&mut tx, &actor, UDON_THANI, &input).await?);
+        person_ids.push(person::insert(&mut tx, UDON_THANI, &input).await?);
     }
-    tx.commit().await?;
+    tx.commit_recorded().await?;
     let (y, m, d) = catalog::WORKING_GROUP_ORDER_DATE;
     let order_date = NaiveDate::from_ymd_opt(y, m, d);
     let group = working_group::create(

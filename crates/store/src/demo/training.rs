@@ -12,9 +12,9 @@ use crate::{Db, Result};
 use chrono::{NaiveDate, NaiveTime};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sermphalang_domain::event::{EventInput, EventKind, SessionInput};
-use sermphalang_domain::registration::{FeedbackInput, RegistrationInput};
 use sermphalang_domain::registry::Sector;
+use sermphalang_domain::training::event::{EventInput, EventKind, SessionInput};
+use sermphalang_domain::training::registration::{FeedbackInput, RegistrationInput};
 use sermphalang_domain::training::{AttendanceRule, CompletionRule};
 
 pub const WORKSHOP_TITLE: &str =
@@ -120,7 +120,7 @@ fn session(hour: u32, minute: u32, end: (u32, u32), title: &str) -> SessionInput
 /// The `i`-th invented participant's name with its title prefix, e.g. "นางสาวกิ๊บ พรหมมา".
 pub fn participant_name(i: usize) -> String {
     let p = person(i);
-    sermphalang_domain::registration::full_name(&p.prefix, &p.first_name, &p.last_name)
+    sermphalang_domain::training::registration::full_name(&p.prefix, &p.first_name, &p.last_name)
 }
 
 fn person(i: usize) -> RegistrationInput {
@@ -138,7 +138,7 @@ fn person(i: usize) -> RegistrationInput {
 pub async fn load(db: &Db) -> Result<i64> {
     let actor = Actor::system();
     // The provincial culture office, first of the demo's organizations.
-    let office: Option<i64> = crate::org::options(db, super::UDON_THANI)
+    let office: Option<i64> = crate::registry::org::options(db, super::UDON_THANI)
         .await?
         .into_iter()
         .find(|(_, name)| name == ORGANIZATIONS[0])

@@ -1,11 +1,11 @@
 //! Key activities of a cycle: brainstormed, merged when duplicated, dotted, chosen for rating,
 //! and annotated with the dialogue and evidence of the taking-stock discussion.
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
 use crate::{Db, Result, StoreError, now};
 use serde::Serialize;
 use sermphalang_domain::evaluation::{DialogueInput, Tally, TopPick, top_k};
-use sqlx::{Any, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Activity {
@@ -71,25 +71,18 @@ pub async fn find(db: &Db, cycle: i64, id: i64) -> Result<Activity> {
 
 /// Adds an activity written down by the facilitator.
 pub async fn add(db: &Db, actor: &Actor, province: i64, cycle: i64, title: &str) -> Result<i64> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     let id = insert(&mut tx, cycle, None, title).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "add_activity",
-        "cycle",
-        Some(cycle),
-        None,
-        Some(serde_json::json!({ "activity": id, "title": title })),
+    tx.commit(
+        Change::new("add_activity", "cycle", cycle)
+            .after(&serde_json::json!({ "activity": id, "title": title })),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
 pub(crate) async fn insert(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut AnyConnection,
     cycle: i64,
     participant: Option<i64>,
     title: &str,
@@ -98,7 +91,7 @@ pub(crate) async fn insert(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM activities WHERE cycle_id = $1",
     )
     .bind(cycle)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     Ok(sqlx::query_scalar(
         "INSERT INTO activities (cycle_id, title, participant_id, position, created_at) \
@@ -109,7 +102,7 @@ pub(crate) async fn insert(
     .bind(participant)
     .bind(position)
     .bind(now())
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?)
 }
 
@@ -128,7 +121,7 @@ pub async fn merge(
     if from == into || !live(from) || !live(into) {
         return Err(StoreError::NotFound);
     }
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query(
         "INSERT INTO dots (activity_id, participant_id, count) \
          SELECT $1, participant_id, count FROM dots WHERE activity_id = $2 \
@@ -147,18 +140,12 @@ pub async fn merge(
         .bind(from)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "merge_activity",
-        "cycle",
-        Some(cycle),
-        Some(serde_json::json!({ "activity": from })),
-        Some(serde_json::json!({ "merged_into": into })),
+    tx.commit(
+        Change::new("merge_activity", "cycle", cycle)
+            .before(&serde_json::json!({ "activity": from }))
+            .after(&serde_json::json!({ "merged_into": into })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -178,7 +165,7 @@ pub async fn set_chosen(
         return Err(StoreError::NotFound);
     }
     let before: Vec<i64> = all.iter().filter(|a| a.chosen).map(|a| a.id).collect();
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query("UPDATE activities SET chosen = 0 WHERE cycle_id = $1")
         .bind(cycle)
         .execute(&mut *tx)
@@ -190,18 +177,12 @@ pub async fn set_chosen(
             .execute(&mut *tx)
             .await?;
     }
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "choose_activities",
-        "cycle",
-        Some(cycle),
-        Some(serde_json::json!({ "chosen": before })),
-        Some(serde_json::json!({ "chosen": ids })),
+    tx.commit(
+        Change::new("choose_activities", "cycle", cycle)
+            .before(&serde_json::json!({ "chosen": before }))
+            .after(&serde_json::json!({ "chosen": ids })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -229,24 +210,13 @@ pub async fn save_dialogue(
     input: &DialogueInput,
 ) -> Result<()> {
     let before = find(db, cycle, id).await?;
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query("UPDATE activities SET dialogue = $1, evidence = $2 WHERE id = $3")
         .bind(input.dialogue.clone())
         .bind(input.evidence.clone())
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "save_dialogue",
-        "cycle",
-        Some(cycle),
-        Some(serde_json::json!({ "activity": id, "dialogue": before.dialogue, "evidence": before.evidence })),
-        Some(serde_json::json!({ "activity": id, "dialogue": input.dialogue, "evidence": input.evidence })),
-    )
-    .await?;
-    tx.commit().await?;
+    tx.commit(Change::new("save_dialogue", "cycle", cycle).before(&serde_json::json!({ "activity": id, "dialogue": before.dialogue, "evidence": before.evidence })).after(&serde_json::json!({ "activity": id, "dialogue": input.dialogue, "evidence": input.evidence }))).await?;
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! Evaluation cycles: who runs them, for what scope, with which rules, at which step.
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
+use crate::sql::{self, Columns, Record};
 use crate::time::date;
-use crate::{Db, Result, StoreError, now};
+use crate::{Db, Result, now};
 use chrono::NaiveDate;
 use serde::Serialize;
 use sermphalang_domain::evaluation::{CycleInput, DotRules, Step};
@@ -10,7 +11,7 @@ use sermphalang_domain::registry::Sector;
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_thai::sort_key;
 use sqlx::any::AnyRow;
-use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cycle {
@@ -51,72 +52,57 @@ impl Cycle {
     }
 }
 
-const COLUMNS: &str = "c.id, c.province_code, c.name, c.fiscal_year, c.held_on, c.network_code, \
-     c.organization_id, o.name, c.baseline_cycle_id, b.name, c.dots_per_person, c.stacking, \
-     c.top_k, c.anonymous, c.mission_statement, c.step, \
-     (SELECT COUNT(*) FROM participants p WHERE p.cycle_id = c.id), c.archived_at \
-     FROM cycles c LEFT JOIN organizations o ON o.id = c.organization_id \
-     LEFT JOIN cycles b ON b.id = c.baseline_cycle_id";
+impl Record for Cycle {
+    const COLUMNS: &'static str = "c.id, c.province_code, c.name, c.fiscal_year, c.held_on, \
+         c.network_code, c.organization_id, o.name, c.baseline_cycle_id, b.name, \
+         c.dots_per_person, c.stacking, c.top_k, c.anonymous, c.mission_statement, c.step, \
+         (SELECT COUNT(*) FROM participants p WHERE p.cycle_id = c.id), c.archived_at";
+    const FROM: &'static str = "FROM cycles c LEFT JOIN organizations o ON o.id = c.organization_id \
+         LEFT JOIN cycles b ON b.id = c.baseline_cycle_id";
 
-fn from_row(r: &AnyRow) -> Cycle {
-    Cycle {
-        id: r.get(0),
-        province_code: r.get(1),
-        name: r.get(2),
-        fiscal_year: r.get::<i64, _>(3) as i32,
-        held_on: date(r.get(4)),
-        network: r
-            .get::<Option<String>, _>(5)
-            .and_then(|c| Sector::parse(&c)),
-        organization_id: r.get(6),
-        organization_name: r.get(7),
-        baseline_id: r.get(8),
-        baseline_name: r.get(9),
-        rules: DotRules {
-            per_person: r.get::<i64, _>(10) as u32,
-            stacking: r.get::<i64, _>(11) != 0,
-        },
-        top_k: r.get::<i64, _>(12) as u32,
-        anonymous: r.get::<i64, _>(13) != 0,
-        mission_statement: r.get(14),
-        step: Step::parse(&r.get::<String, _>(15)).unwrap_or(Step::Mission),
-        participant_count: r.get(16),
-        archived_at: r.get(17),
+    fn from_row(r: &AnyRow) -> Cycle {
+        Cycle {
+            id: r.get(0),
+            province_code: r.get(1),
+            name: r.get(2),
+            fiscal_year: r.get::<i64, _>(3) as i32,
+            held_on: date(r.get(4)),
+            network: r
+                .get::<Option<String>, _>(5)
+                .and_then(|c| Sector::parse(&c)),
+            organization_id: r.get(6),
+            organization_name: r.get(7),
+            baseline_id: r.get(8),
+            baseline_name: r.get(9),
+            rules: DotRules {
+                per_person: r.get::<i64, _>(10) as u32,
+                stacking: r.get::<i64, _>(11) != 0,
+            },
+            top_k: r.get::<i64, _>(12) as u32,
+            anonymous: r.get::<i64, _>(13) != 0,
+            mission_statement: r.get(14),
+            step: Step::parse(&r.get::<String, _>(15)).unwrap_or(Step::Mission),
+            participant_count: r.get(16),
+            archived_at: r.get(17),
+        }
     }
 }
 
 /// A province's cycles, newest fiscal year first.
 pub async fn list(db: &Db, province: i64) -> Result<Vec<Cycle>> {
-    let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE c.province_code = $1 \
-         ORDER BY c.archived_at IS NOT NULL, c.fiscal_year DESC, c.id DESC"
-    )))
-    .bind(province)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows.iter().map(from_row).collect())
+    let order = "WHERE c.province_code = $1 \
+                 ORDER BY c.archived_at IS NOT NULL, c.fiscal_year DESC, c.id DESC";
+    sql::all(db, order, &[province.into()]).await
 }
 
 pub async fn find(db: &Db, province: i64, id: i64) -> Result<Cycle> {
-    let row = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE c.id = $1 AND c.province_code = $2"
-    )))
-    .bind(id)
-    .bind(province)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    Ok(from_row(&row))
+    let condition = "WHERE c.id = $1 AND c.province_code = $2";
+    sql::one(db, condition, &[id.into(), province.into()]).await
 }
 
 /// A cycle by id alone, for the live engine, which reaches it through a join code.
 pub async fn find_any(db: &Db, id: i64) -> Result<Cycle> {
-    let row = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} WHERE c.id = $1")))
-        .bind(id)
-        .fetch_optional(db.read())
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    Ok(from_row(&row))
+    sql::one(db, "WHERE c.id = $1", &[id.into()]).await
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -165,7 +151,7 @@ async fn check_references(
 ) -> Result<()> {
     let mut errors = Invalid::default();
     if let Some(org) = input.organization
-        && crate::org::find(db, province, org).await.is_err()
+        && crate::registry::org::find(db, province, org).await.is_err()
     {
         errors.push(FieldError::new(
             "organization",
@@ -197,19 +183,35 @@ async fn check_references(
     Ok(errors.into_result(|| ())?)
 }
 
-async fn set_facilitators(tx: &mut Transaction<'_, Any>, cycle: i64, users: &[i64]) -> Result<()> {
+async fn set_facilitators(tx: &mut AnyConnection, cycle: i64, users: &[i64]) -> Result<()> {
     sqlx::query("DELETE FROM cycle_facilitators WHERE cycle_id = $1")
         .bind(cycle)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     for user in users {
         sqlx::query("INSERT INTO cycle_facilitators (cycle_id, user_id) VALUES ($1, $2)")
             .bind(cycle)
             .bind(*user)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())
+}
+
+/// The cycle's own columns, listed once for insert and update.
+fn columns(input: &CycleInput, at: &str) -> Columns {
+    Columns::new()
+        .set("name", &input.name)
+        .set("sort_key", sort_key(&input.name))
+        .set("fiscal_year", input.fiscal_year)
+        .set("held_on", input.held_on)
+        .set("network_code", input.network.map(|n| n.code()))
+        .set("organization_id", input.organization)
+        .set("dots_per_person", input.dots_per_person)
+        .set("stacking", input.stacking)
+        .set("top_k", input.top_k)
+        .set("anonymous", input.anonymous)
+        .set("updated_at", at)
 }
 
 /// Creates a cycle. A follow-up cycle starts from its baseline's chosen activities, ready to
@@ -221,35 +223,21 @@ pub async fn create(db: &Db, actor: &Actor, province: i64, input: &CycleInput) -
         None => None,
     };
     let at = now();
-    let mut tx = db.write().begin().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO cycles (province_code, name, sort_key, fiscal_year, held_on, network_code, \
-         organization_id, baseline_cycle_id, dots_per_person, stacking, top_k, anonymous, \
-         mission_statement, step, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
-    )
-    .bind(province)
-    .bind(input.name.clone())
-    .bind(sort_key(&input.name))
-    .bind(i64::from(input.fiscal_year))
-    .bind(input.held_on.map(|d| d.to_string()))
-    .bind(input.network.map(|n| n.code().to_string()))
-    .bind(input.organization)
-    .bind(input.baseline)
-    .bind(i64::from(input.dots_per_person))
-    .bind(i64::from(input.stacking))
-    .bind(i64::from(input.top_k))
-    .bind(i64::from(input.anonymous))
-    .bind(
-        baseline
-            .as_ref()
-            .map(|b| b.mission_statement.clone())
-            .unwrap_or_default(),
-    )
-    .bind(if baseline.is_some() { Step::Rating } else { Step::Mission }.code())
-    .bind(at.clone())
-    .fetch_one(&mut *tx)
-    .await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
+    let mission = baseline.as_ref().map(|b| b.mission_statement.clone());
+    let step = if baseline.is_some() {
+        Step::Rating
+    } else {
+        Step::Mission
+    };
+    let id = columns(input, &at)
+        .set("province_code", province)
+        .set("baseline_cycle_id", input.baseline)
+        .set("mission_statement", mission.unwrap_or_default())
+        .set("step", step.code())
+        .set("created_at", &at)
+        .insert(&mut tx, "cycles")
+        .await?;
     set_facilitators(&mut tx, id, &input.facilitators).await?;
     if let Some(b) = &baseline {
         sqlx::query(
@@ -263,18 +251,8 @@ pub async fn create(db: &Db, actor: &Actor, province: i64, input: &CycleInput) -
         .execute(&mut *tx)
         .await?;
     }
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "create",
-        "cycle",
-        Some(id),
-        None,
-        serde_json::to_value(input).ok(),
-    )
-    .await?;
-    tx.commit().await?;
+    tx.commit(Change::new("create", "cycle", id).after(input))
+        .await?;
     Ok(id)
 }
 
@@ -291,66 +269,42 @@ pub async fn update(
     input.baseline = before.baseline_id;
     check_references(db, province, Some(id), &input).await?;
     let before_facilitators = facilitators(db, id).await?;
-    let mut tx = db.write().begin().await?;
-    sqlx::query(
-        "UPDATE cycles SET name = $1, sort_key = $2, fiscal_year = $3, held_on = $4, \
-         network_code = $5, organization_id = $6, dots_per_person = $7, stacking = $8, \
-         top_k = $9, anonymous = $10, updated_at = $11 WHERE id = $12 AND province_code = $13",
-    )
-    .bind(input.name.clone())
-    .bind(sort_key(&input.name))
-    .bind(i64::from(input.fiscal_year))
-    .bind(input.held_on.map(|d| d.to_string()))
-    .bind(input.network.map(|n| n.code().to_string()))
-    .bind(input.organization)
-    .bind(i64::from(input.dots_per_person))
-    .bind(i64::from(input.stacking))
-    .bind(i64::from(input.top_k))
-    .bind(i64::from(input.anonymous))
-    .bind(now())
-    .bind(id)
-    .bind(province)
-    .execute(&mut *tx)
-    .await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
+    columns(&input, &now())
+        .update(
+            &mut tx,
+            "cycles",
+            "id = ? AND province_code = ?",
+            &[id.into(), province.into()],
+        )
+        .await?;
     set_facilitators(&mut tx, id, &input.facilitators).await?;
     let before_input = before.input(before_facilitators.iter().map(|f| f.user_id).collect());
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "update",
-        "cycle",
-        Some(id),
-        serde_json::to_value(&before_input).ok(),
-        serde_json::to_value(&input).ok(),
+    tx.commit(
+        Change::new("update", "cycle", id)
+            .before(&before_input)
+            .after(&input),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
 /// Moves the cycle to a step; a live session shows the cycle's current step.
 pub async fn set_step(db: &Db, actor: &Actor, province: i64, id: i64, step: Step) -> Result<()> {
     let before = find(db, province, id).await?;
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query("UPDATE cycles SET step = $1, updated_at = $2 WHERE id = $3")
         .bind(step.code())
         .bind(now())
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "set_step",
-        "cycle",
-        Some(id),
-        Some(serde_json::json!({ "step": before.step })),
-        Some(serde_json::json!({ "step": step })),
+    tx.commit(
+        Change::new("set_step", "cycle", id)
+            .before(&serde_json::json!({ "step": before.step }))
+            .after(&serde_json::json!({ "step": step })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -362,25 +316,19 @@ pub async fn save_mission(
     statement: &str,
 ) -> Result<()> {
     let before = find(db, province, id).await?;
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query("UPDATE cycles SET mission_statement = $1, updated_at = $2 WHERE id = $3")
         .bind(statement.to_string())
         .bind(now())
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "save_mission",
-        "cycle",
-        Some(id),
-        Some(serde_json::json!({ "mission": before.mission_statement })),
-        Some(serde_json::json!({ "mission": statement })),
+    tx.commit(
+        Change::new("save_mission", "cycle", id)
+            .before(&serde_json::json!({ "mission": before.mission_statement }))
+            .after(&serde_json::json!({ "mission": statement })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -2,10 +2,10 @@
 
 pub mod activity;
 pub mod cycle;
+pub mod live;
 pub mod paper;
 pub mod plan;
 pub mod results;
-pub mod votes;
 
 pub use activity::Activity;
 pub use cycle::Cycle;

@@ -1,10 +1,10 @@
 //! Results from rooms without phones, typed in afterwards from flip charts and rating sheets.
 //! Each sheet becomes a numbered paper participant so the statistics count people, not sheets.
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
 use crate::evaluation::activity;
-use crate::evaluation::votes::upsert_rating;
-use crate::workshop::insert_participant;
+use crate::evaluation::live::votes::upsert_rating;
+use crate::evaluation::live::workshop::insert_participant;
 use crate::{Db, Result};
 use sermphalang_domain::evaluation::Rating;
 use sqlx::Row;
@@ -42,7 +42,7 @@ pub async fn enter_ratings(
 ) -> Result<()> {
     activity::find(db, cycle, activity_id).await?;
     let sheets = paper_participants(db, cycle, ratings.len()).await?;
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query(
         "DELETE FROM ratings WHERE activity_id = $1 AND participant_id IN \
          (SELECT id FROM participants WHERE cycle_id = $2 AND kind = $3)",
@@ -55,18 +55,11 @@ pub async fn enter_ratings(
     for (sheet, rating) in sheets.iter().zip(ratings) {
         upsert_rating(&mut tx, activity_id, *sheet, *rating).await?;
     }
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "enter_paper_ratings",
-        "cycle",
-        Some(cycle),
-        None,
-        Some(serde_json::json!({ "activity": activity_id, "ratings": ratings })),
+    tx.commit(
+        Change::new("enter_paper_ratings", "cycle", cycle)
+            .after(&serde_json::json!({ "activity": activity_id, "ratings": ratings })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -81,7 +74,7 @@ pub async fn enter_dots(
 ) -> Result<()> {
     activity::find(db, cycle, activity_id).await?;
     let sheet = paper_participants(db, cycle, 1).await?[0];
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query(
         "INSERT INTO dots (activity_id, participant_id, count) VALUES ($1, $2, $3) \
          ON CONFLICT (activity_id, participant_id) DO UPDATE SET count = excluded.count",
@@ -91,17 +84,10 @@ pub async fn enter_dots(
     .bind(i64::from(count))
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "enter_paper_dots",
-        "cycle",
-        Some(cycle),
-        None,
-        Some(serde_json::json!({ "activity": activity_id, "dots": count })),
+    tx.commit(
+        Change::new("enter_paper_dots", "cycle", cycle)
+            .after(&serde_json::json!({ "activity": activity_id, "dots": count })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! Planning for the future: per chosen activity, goals with strategies, the evidence that will
 //! show progress, an owner and a due date.
 
-use crate::audit::{self, Actor};
-use crate::person::full_name;
+use crate::audit::{Actor, Change};
+use crate::registry::person::full_name;
 use crate::time::date;
 use crate::{Db, Result, StoreError, now};
 use chrono::NaiveDate;
@@ -79,7 +79,7 @@ pub async fn list(db: &Db, cycle: i64) -> Result<Vec<PlanItem>> {
 async fn check_owner(db: &Db, province: i64, input: &PlanInput) -> Result<()> {
     let mut errors = Invalid::default();
     if let Some(org) = input.owner_organization
-        && crate::org::find(db, province, org).await.is_err()
+        && crate::registry::org::find(db, province, org).await.is_err()
     {
         errors.push(FieldError::new(
             "owner_organization",
@@ -88,7 +88,9 @@ async fn check_owner(db: &Db, province: i64, input: &PlanInput) -> Result<()> {
         ));
     }
     if let Some(person) = input.owner_person
-        && crate::person::find(db, province, person).await.is_err()
+        && crate::registry::person::find(db, province, person)
+            .await
+            .is_err()
     {
         errors.push(FieldError::new(
             "owner_person",
@@ -110,7 +112,7 @@ pub async fn add(
     crate::evaluation::activity::find(db, cycle, activity).await?;
     check_owner(db, province, input).await?;
     let at = now();
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO plan_items (activity_id, goal, strategies, evidence, owner_organization_id, \
          owner_person_id, due_on, created_at, updated_at) \
@@ -126,18 +128,8 @@ pub async fn add(
     .bind(at)
     .fetch_one(&mut *tx)
     .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "add_plan",
-        "cycle",
-        Some(cycle),
-        None,
-        serde_json::to_value(input).ok(),
-    )
-    .await?;
-    tx.commit().await?;
+    tx.commit(Change::new("add_plan", "cycle", cycle).after(input))
+        .await?;
     Ok(id)
 }
 
@@ -147,22 +139,12 @@ pub async fn remove(db: &Db, actor: &Actor, province: i64, cycle: i64, id: i64) 
         .into_iter()
         .find(|i| i.id == id)
         .ok_or(StoreError::NotFound)?;
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query("DELETE FROM plan_items WHERE id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "remove_plan",
-        "cycle",
-        Some(cycle),
-        serde_json::to_value(&before).ok(),
-        None,
-    )
-    .await?;
-    tx.commit().await?;
+    tx.commit(Change::new("remove_plan", "cycle", cycle).before(&before))
+        .await?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! What an event's certificates share: logos and signatories (with signature images), and the
 //! province's certificate template.
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
 use crate::{Db, Result, files, now};
 use serde::Serialize;
 use sqlx::Row;
@@ -50,7 +50,7 @@ pub async fn set_signatories(
     input: &[SignatoryInput],
 ) -> Result<()> {
     let before = signatories(db, event.id).await?;
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     sqlx::query("DELETE FROM event_signatories WHERE event_id = $1")
         .bind(event.id)
         .execute(&mut *tx)
@@ -87,23 +87,17 @@ pub async fn set_signatories(
         .await?;
         position += 1;
     }
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        "update",
-        "event_signatories",
-        Some(event.id),
-        serde_json::to_value(&before).ok(),
-        Some(serde_json::json!(
-            input
-                .iter()
-                .map(|s| (&s.name, &s.title))
-                .collect::<Vec<_>>()
-        )),
+    tx.commit(
+        Change::new("update", "event_signatories", event.id)
+            .before(&before)
+            .after(&serde_json::json!(
+                input
+                    .iter()
+                    .map(|s| (&s.name, &s.title))
+                    .collect::<Vec<_>>()
+            )),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -125,7 +119,7 @@ pub async fn add_logo(
     content_type: &str,
     data: &[u8],
 ) -> Result<()> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     let file = files::insert(
         &mut tx,
         event.province_code,
@@ -147,40 +141,25 @@ pub async fn add_logo(
         .bind(file)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        "add_logo",
-        "event",
-        Some(event.id),
-        None,
-        Some(serde_json::json!({ "file": file, "name": name })),
+    tx.commit(
+        Change::new("add_logo", "event", event.id)
+            .after(&serde_json::json!({ "file": file, "name": name })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
 pub async fn remove_logo(db: &Db, actor: &Actor, event: &Event, file: i64) -> Result<()> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     sqlx::query("DELETE FROM event_logos WHERE event_id = $1 AND file_id = $2")
         .bind(event.id)
         .bind(file)
         .execute(&mut *tx)
         .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        "remove_logo",
-        "event",
-        Some(event.id),
-        Some(serde_json::json!({ "file": file })),
-        None,
+    tx.commit(
+        Change::new("remove_logo", "event", event.id).before(&serde_json::json!({ "file": file })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -202,7 +181,7 @@ pub async fn set_template(
     source: Option<&str>,
 ) -> Result<()> {
     let before = template(db, province).await?;
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query("DELETE FROM certificate_templates WHERE province_code = $1")
         .bind(province)
         .execute(&mut *tx)
@@ -219,17 +198,11 @@ pub async fn set_template(
         .execute(&mut *tx)
         .await?;
     }
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "update",
-        "certificate_template",
-        Some(province),
-        before.map(serde_json::Value::String),
-        source.map(|s| serde_json::Value::String(s.to_string())),
+    tx.commit(
+        Change::new("update", "certificate_template", province)
+            .before(&before)
+            .after(&source),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 use crate::audit::Actor;
 use crate::{Db, Result, StoreError, now};
 use serde::Serialize;
-use sermphalang_domain::codes;
+use sermphalang_domain::training::codes;
 use sqlx::Row;
 
 use super::event::Event;
@@ -114,7 +114,7 @@ pub async fn check_in(
         return Ok(CheckIn::Unknown);
     };
     let registration: i64 = row.get(0);
-    let name = sermphalang_domain::registration::full_name(
+    let name = sermphalang_domain::training::registration::full_name(
         &row.get::<String, _>(1),
         &row.get::<String, _>(2),
         &row.get::<String, _>(3),
@@ -223,7 +223,7 @@ pub async fn roster(db: &Db, event: i64) -> Result<Vec<RosterEntry>> {
             id: r.get(0),
             number: r.get(1),
             ticket: r.get(2),
-            name: sermphalang_domain::registration::full_name(
+            name: sermphalang_domain::training::registration::full_name(
                 &r.get::<String, _>(3),
                 &r.get::<String, _>(4),
                 &r.get::<String, _>(5),

@@ -1,13 +1,13 @@
 //! Certificates: issued only to those who completed, numbered per event, each with a code that
 //! keeps its history through a reissue under a corrected name and a revocation.
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
 use crate::{Db, Result, StoreError, now};
 use serde::Serialize;
-use sermphalang_domain::codes;
+use sermphalang_domain::training::codes;
 use sermphalang_domain::training::{Record, Unmet};
 use sermphalang_domain::{FieldError, Invalid};
-use sqlx::{Any, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 use super::event::Event;
 use super::registration::Registration;
@@ -29,11 +29,11 @@ impl Standing {
     }
 }
 
-async fn record(tx: &mut Transaction<'_, Any>, event: &Event, registration: i64) -> Result<Record> {
+async fn record(tx: &mut AnyConnection, event: &Event, registration: i64) -> Result<Record> {
     let sessions: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM event_sessions WHERE event_id = $1")
             .bind(event.id)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *tx)
             .await?;
     let attended: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM attendance a JOIN event_sessions s ON s.id = a.session_id \
@@ -41,12 +41,12 @@ async fn record(tx: &mut Transaction<'_, Any>, event: &Event, registration: i64)
     )
     .bind(registration)
     .bind(event.id)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let evaluated: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM feedback WHERE registration_id = $1")
             .bind(registration)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *tx)
             .await?;
     Ok(Record {
         attended: attended as u32,
@@ -207,7 +207,7 @@ pub async fn issue(
     pdf: &[u8],
 ) -> Result<i64> {
     let name = registration.full_name();
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     sqlx::query("UPDATE events SET updated_at = updated_at WHERE id = $1")
         .bind(event.id)
         .execute(&mut *tx)
@@ -270,23 +270,16 @@ pub async fn issue(
     .fetch_one(&mut *tx)
     .await?;
     history(&mut tx, actor, id, "issued", &name, "", &at).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        "issue",
-        "certificate",
-        Some(id),
-        None,
-        Some(serde_json::json!({ "number": number, "name": name })),
+    tx.commit(
+        Change::new("issue", "certificate", id)
+            .after(&serde_json::json!({ "number": number, "name": name })),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
 async fn history(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut AnyConnection,
     actor: &Actor,
     certificate: i64,
     action: &str,
@@ -304,7 +297,7 @@ async fn history(
     .bind(reason.to_string())
     .bind(at.to_string())
     .bind(actor.user_id)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -334,7 +327,7 @@ pub async fn revoke(
         return Ok(());
     }
     let at = now();
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     sqlx::query("UPDATE certificates SET revoked_at = $1, revoked_reason = $2 WHERE id = $3")
         .bind(at.clone())
         .bind(reason.clone())
@@ -351,18 +344,11 @@ pub async fn revoke(
         &at,
     )
     .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        "revoke",
-        "certificate",
-        Some(certificate.id),
-        None,
-        Some(serde_json::json!({ "reason": reason })),
+    tx.commit(
+        Change::new("revoke", "certificate", certificate.id)
+            .after(&serde_json::json!({ "reason": reason })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -379,7 +365,7 @@ pub async fn reissue(
 ) -> Result<()> {
     let reason = reason_required(reason)?;
     let at = now();
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     sqlx::query(
         "UPDATE certificates SET name = $1, pdf = $2, revoked_at = NULL, revoked_reason = NULL \
          WHERE id = $3",
@@ -399,18 +385,12 @@ pub async fn reissue(
         &at,
     )
     .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        "reissue",
-        "certificate",
-        Some(certificate.id),
-        Some(serde_json::json!({ "name": certificate.name })),
-        Some(serde_json::json!({ "name": name, "reason": reason })),
+    tx.commit(
+        Change::new("reissue", "certificate", certificate.id)
+            .before(&serde_json::json!({ "name": certificate.name }))
+            .after(&serde_json::json!({ "name": name, "reason": reason })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -1,16 +1,17 @@
 //! Events with their sessions, organizers and certificate artwork.
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
+use crate::sql::{self, Columns, Record};
 use crate::time::date;
-use crate::{Db, Result, StoreError, now};
+use crate::{Db, Result, now};
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
-use sermphalang_domain::event::{EventInput, EventKind, SessionInput};
+use sermphalang_domain::training::event::{EventInput, EventKind, SessionInput};
 use sermphalang_domain::training::{AttendanceRule, CompletionRule};
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_thai::sort_key;
 use sqlx::any::AnyRow;
-use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
@@ -56,89 +57,67 @@ pub struct Session {
     pub title: String,
 }
 
-const COLUMNS: &str = "e.id, e.province_code, e.title, e.kind, e.description, e.venue, e.capacity, \
+impl Record for Event {
+    const COLUMNS: &'static str = "e.id, e.province_code, e.title, e.kind, e.description, e.venue, e.capacity, \
      e.opens_on, e.closes_on, e.approval_required, e.published, e.rule_kind, e.rule_value, \
      e.evaluation_required, e.certificate_date, e.starts_on, e.ends_on, e.cancelled_at, \
      (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id \
         AND r.status IN ('confirmed', 'pending')), \
-     (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') \
-     FROM events e";
+     (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted')";
+    const FROM: &'static str = "FROM events e";
 
-fn from_row(r: &AnyRow) -> Event {
-    let rule_value = r.get::<i64, _>(12);
-    let attendance = match r.get::<String, _>(11).as_str() {
-        "sessions" => AttendanceRule::Sessions(rule_value as u32),
-        _ => AttendanceRule::Percent(rule_value.clamp(1, 100) as u8),
-    };
-    let starts_on = date(r.get(15)).unwrap_or_default();
-    Event {
-        id: r.get(0),
-        province_code: r.get(1),
-        title: r.get(2),
-        kind: EventKind::parse(&r.get::<String, _>(3)).unwrap_or(EventKind::Training),
-        description: r.get(4),
-        venue: r.get(5),
-        capacity: r.get::<Option<i64>, _>(6).map(|c| c as u32),
-        opens_on: date(r.get(7)),
-        closes_on: date(r.get(8)),
-        approval_required: r.get::<i64, _>(9) != 0,
-        published: r.get::<i64, _>(10) != 0,
-        completion: CompletionRule {
-            attendance,
-            evaluation_required: r.get::<i64, _>(13) != 0,
-        },
-        certificate_date: date(r.get(14)),
-        starts_on,
-        ends_on: date(r.get(16)).unwrap_or(starts_on),
-        cancelled_at: r.get(17),
-        held: r.get(18),
-        waitlisted: r.get(19),
+    fn from_row(r: &AnyRow) -> Event {
+        let rule_value = r.get::<i64, _>(12);
+        let attendance = match r.get::<String, _>(11).as_str() {
+            "sessions" => AttendanceRule::Sessions(rule_value as u32),
+            _ => AttendanceRule::Percent(rule_value.clamp(1, 100) as u8),
+        };
+        let starts_on = date(r.get(15)).unwrap_or_default();
+        Event {
+            id: r.get(0),
+            province_code: r.get(1),
+            title: r.get(2),
+            kind: EventKind::parse(&r.get::<String, _>(3)).unwrap_or(EventKind::Training),
+            description: r.get(4),
+            venue: r.get(5),
+            capacity: r.get::<Option<i64>, _>(6).map(|c| c as u32),
+            opens_on: date(r.get(7)),
+            closes_on: date(r.get(8)),
+            approval_required: r.get::<i64, _>(9) != 0,
+            published: r.get::<i64, _>(10) != 0,
+            completion: CompletionRule {
+                attendance,
+                evaluation_required: r.get::<i64, _>(13) != 0,
+            },
+            certificate_date: date(r.get(14)),
+            starts_on,
+            ends_on: date(r.get(16)).unwrap_or(starts_on),
+            cancelled_at: r.get(17),
+            held: r.get(18),
+            waitlisted: r.get(19),
+        }
     }
 }
 
 /// A province's events, the coming and latest first.
 pub async fn list(db: &Db, province: i64) -> Result<Vec<Event>> {
-    let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE e.province_code = $1 ORDER BY e.starts_on DESC, e.id DESC"
-    )))
-    .bind(province)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows.iter().map(from_row).collect())
+    let order = "WHERE e.province_code = $1 ORDER BY e.starts_on DESC, e.id DESC";
+    sql::all(db, order, &[province.into()]).await
 }
 
 pub async fn find(db: &Db, province: i64, id: i64) -> Result<Event> {
-    let row = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE e.id = $1 AND e.province_code = $2"
-    )))
-    .bind(id)
-    .bind(province)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    Ok(from_row(&row))
+    let condition = "WHERE e.id = $1 AND e.province_code = $2";
+    sql::one(db, condition, &[id.into(), province.into()]).await
 }
 
 /// An event by id alone, for pages reached by a ticket, which names no province.
 pub async fn find_any(db: &Db, id: i64) -> Result<Event> {
-    let row = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} WHERE e.id = $1")))
-        .bind(id)
-        .fetch_optional(db.read())
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    Ok(from_row(&row))
+    sql::one(db, "WHERE e.id = $1", &[id.into()]).await
 }
 
 /// A published event, for the public page; unpublished events do not exist to the public.
 pub async fn find_published(db: &Db, id: i64) -> Result<Event> {
-    let row = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE e.id = $1 AND e.published = 1"
-    )))
-    .bind(id)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    Ok(from_row(&row))
+    sql::one(db, "WHERE e.id = $1 AND e.published = 1", &[id.into()]).await
 }
 
 pub async fn sessions(db: &Db, event: i64) -> Result<Vec<Session>> {
@@ -192,7 +171,10 @@ pub async fn organizers(db: &Db, event: i64) -> Result<Vec<Organizer>> {
 async fn check_organizers(db: &Db, province: i64, input: &EventInput) -> Result<()> {
     let mut errors = Invalid::default();
     for org in &input.organizers {
-        if crate::org::find(db, province, *org).await.is_err() {
+        if crate::registry::org::find(db, province, *org)
+            .await
+            .is_err()
+        {
             errors.push(FieldError::new(
                 "organizers",
                 "หน่วยงานผู้จัดต้องเป็นองค์กรในทะเบียนของจังหวัดนี้",
@@ -217,66 +199,56 @@ fn span(sessions: &[SessionInput]) -> (String, String) {
     (first.to_string(), last.to_string())
 }
 
+/// The event's own columns, listed once for insert and update.
+fn columns(input: &EventInput, at: &str) -> Columns {
+    let (rule_kind, rule_value) = rule_columns(&input.completion);
+    let (starts_on, ends_on) = span(&input.sessions);
+    Columns::new()
+        .set("title", &input.title)
+        .set("sort_key", sort_key(&input.title))
+        .set("kind", input.kind.code())
+        .set("description", &input.description)
+        .set("venue", &input.venue)
+        .set("capacity", input.capacity.map(i64::from))
+        .set("opens_on", input.opens_on)
+        .set("closes_on", input.closes_on)
+        .set("approval_required", input.approval_required)
+        .set("published", input.published)
+        .set("rule_kind", rule_kind)
+        .set("rule_value", rule_value)
+        .set("evaluation_required", input.completion.evaluation_required)
+        .set("certificate_date", input.certificate_date)
+        .set("starts_on", starts_on)
+        .set("ends_on", ends_on)
+        .set("updated_at", at)
+}
+
 pub async fn create(db: &Db, actor: &Actor, province: i64, input: &EventInput) -> Result<i64> {
     check_organizers(db, province, input).await?;
     let at = now();
-    let (rule_kind, rule_value) = rule_columns(&input.completion);
-    let (starts_on, ends_on) = span(&input.sessions);
-    let mut tx = db.write().begin().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO events (province_code, title, sort_key, kind, description, venue, capacity, \
-         opens_on, closes_on, approval_required, published, rule_kind, rule_value, \
-         evaluation_required, certificate_date, starts_on, ends_on, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $18) RETURNING id",
-    )
-    .bind(province)
-    .bind(input.title.clone())
-    .bind(sort_key(&input.title))
-    .bind(input.kind.code())
-    .bind(input.description.clone())
-    .bind(input.venue.clone())
-    .bind(input.capacity.map(i64::from))
-    .bind(input.opens_on.map(|d| d.to_string()))
-    .bind(input.closes_on.map(|d| d.to_string()))
-    .bind(i64::from(input.approval_required))
-    .bind(i64::from(input.published))
-    .bind(rule_kind)
-    .bind(rule_value)
-    .bind(i64::from(input.completion.evaluation_required))
-    .bind(input.certificate_date.map(|d| d.to_string()))
-    .bind(starts_on)
-    .bind(ends_on)
-    .bind(at)
-    .fetch_one(&mut *tx)
-    .await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
+    let id = columns(input, &at)
+        .set("province_code", province)
+        .set("created_at", &at)
+        .insert(&mut tx, "events")
+        .await?;
     write_children(&mut tx, id, input, &[]).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "create",
-        "event",
-        Some(id),
-        None,
-        serde_json::to_value(input).ok(),
-    )
-    .await?;
-    tx.commit().await?;
+    tx.commit(Change::new("create", "event", id).after(input))
+        .await?;
     Ok(id)
 }
 
 /// Organizers, and sessions matched by position: a session that already has attendance keeps
 /// its id (and its attendance); removing it is refused.
 async fn write_children(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut AnyConnection,
     event: i64,
     input: &EventInput,
     existing: &[Session],
 ) -> Result<()> {
     sqlx::query("DELETE FROM event_organizers WHERE event_id = $1")
         .bind(event)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     for (position, org) in input.organizers.iter().enumerate() {
         sqlx::query(
@@ -285,7 +257,7 @@ async fn write_children(
         .bind(event)
         .bind(*org)
         .bind(position as i64)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     for (position, session) in input.sessions.iter().enumerate() {
@@ -316,13 +288,13 @@ async fn write_children(
             .bind(event)
             .bind(position as i64),
         };
-        query.execute(&mut **tx).await?;
+        query.execute(&mut *tx).await?;
     }
     for old in existing.iter().skip(input.sessions.len()) {
         let attended: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM attendance WHERE session_id = $1")
                 .bind(old.id)
-                .fetch_one(&mut **tx)
+                .fetch_one(&mut *tx)
                 .await?;
         if attended > 0 {
             return Err(Invalid(vec![FieldError::new(
@@ -340,7 +312,7 @@ async fn write_children(
         }
         sqlx::query("DELETE FROM event_sessions WHERE id = $1")
             .bind(old.id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())
@@ -356,49 +328,22 @@ pub async fn update(
     let before = find(db, province, id).await?;
     check_organizers(db, province, input).await?;
     let existing = sessions(db, id).await?;
-    let (rule_kind, rule_value) = rule_columns(&input.completion);
-    let (starts_on, ends_on) = span(&input.sessions);
-    let mut tx = db.write().begin().await?;
-    sqlx::query(
-        "UPDATE events SET title = $1, sort_key = $2, kind = $3, description = $4, venue = $5, \
-         capacity = $6, opens_on = $7, closes_on = $8, approval_required = $9, published = $10, \
-         rule_kind = $11, rule_value = $12, evaluation_required = $13, certificate_date = $14, \
-         starts_on = $15, ends_on = $16, updated_at = $17 WHERE id = $18 AND province_code = $19",
-    )
-    .bind(input.title.clone())
-    .bind(sort_key(&input.title))
-    .bind(input.kind.code())
-    .bind(input.description.clone())
-    .bind(input.venue.clone())
-    .bind(input.capacity.map(i64::from))
-    .bind(input.opens_on.map(|d| d.to_string()))
-    .bind(input.closes_on.map(|d| d.to_string()))
-    .bind(i64::from(input.approval_required))
-    .bind(i64::from(input.published))
-    .bind(rule_kind)
-    .bind(rule_value)
-    .bind(i64::from(input.completion.evaluation_required))
-    .bind(input.certificate_date.map(|d| d.to_string()))
-    .bind(starts_on)
-    .bind(ends_on)
-    .bind(now())
-    .bind(id)
-    .bind(province)
-    .execute(&mut *tx)
-    .await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
+    columns(input, &now())
+        .update(
+            &mut tx,
+            "events",
+            "id = ? AND province_code = ?",
+            &[id.into(), province.into()],
+        )
+        .await?;
     write_children(&mut tx, id, input, &existing).await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        "update",
-        "event",
-        Some(id),
-        serde_json::to_value(&before).ok(),
-        serde_json::to_value(input).ok(),
+    tx.commit(
+        Change::new("update", "event", id)
+            .before(&before)
+            .after(input),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -412,7 +357,7 @@ pub async fn set_cancelled(
 ) -> Result<()> {
     let before = find(db, province, id).await?;
     let at = cancelled.then(now);
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(province)).await?;
     sqlx::query(
         "UPDATE events SET cancelled_at = $1, updated_at = $2 WHERE id = $3 AND province_code = $4",
     )
@@ -422,17 +367,11 @@ pub async fn set_cancelled(
     .bind(province)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(province),
-        if cancelled { "cancel" } else { "restore" },
-        "event",
-        Some(id),
-        Some(serde_json::json!({ "cancelled_at": before.cancelled_at })),
-        Some(serde_json::json!({ "cancelled_at": at })),
+    tx.commit(
+        Change::new(if cancelled { "cancel" } else { "restore" }, "event", id)
+            .before(&serde_json::json!({ "cancelled_at": before.cancelled_at }))
+            .after(&serde_json::json!({ "cancelled_at": at })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use crate::{Db, Result, now};
 use serde::Serialize;
-use sermphalang_domain::registration::FeedbackInput;
+use sermphalang_domain::training::registration::FeedbackInput;
 use sqlx::Row;
 
 /// Saves (or replaces) a participant's evaluation.

@@ -1,16 +1,19 @@
 //! Registrations: the running number, the ticket, duplicates, the waiting list and its
 //! promotion when someone cancels.
 
-use crate::audit::{self, Actor};
+use crate::audit::{Actor, Change};
+use crate::sql::{self, Record};
 use crate::{Db, Result, StoreError, now};
 use serde::Serialize;
-use sermphalang_domain::codes;
-use sermphalang_domain::registration::{RegistrationInput, RegistrationStatus, admit, full_name};
 use sermphalang_domain::registry::Sector;
+use sermphalang_domain::training::codes;
+use sermphalang_domain::training::registration::{
+    RegistrationInput, RegistrationStatus, admit, full_name,
+};
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_thai::sort_key;
 use sqlx::any::AnyRow;
-use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 use super::event::Event;
 
@@ -38,67 +41,50 @@ impl Registration {
     }
 }
 
-const COLUMNS: &str = "r.id, r.event_id, r.number, r.ticket, r.prefix, r.first_name, r.last_name, \
-     r.organization, r.network_code, r.phone, r.email, r.status, r.walk_in, r.created_at \
-     FROM registrations r";
+impl Record for Registration {
+    const COLUMNS: &'static str = "r.id, r.event_id, r.number, r.ticket, r.prefix, r.first_name, \
+         r.last_name, r.organization, r.network_code, r.phone, r.email, r.status, r.walk_in, \
+         r.created_at";
+    const FROM: &'static str = "FROM registrations r";
 
-pub(crate) fn from_row(r: &AnyRow) -> Registration {
-    Registration {
-        id: r.get(0),
-        event_id: r.get(1),
-        number: r.get(2),
-        ticket: r.get(3),
-        prefix: r.get(4),
-        first_name: r.get(5),
-        last_name: r.get(6),
-        organization: r.get(7),
-        network: r
-            .get::<Option<String>, _>(8)
-            .and_then(|c| Sector::parse(&c)),
-        phone: r.get(9),
-        email: r.get(10),
-        status: RegistrationStatus::parse(&r.get::<String, _>(11))
-            .unwrap_or(RegistrationStatus::Pending),
-        walk_in: r.get::<i64, _>(12) != 0,
-        created_at: r.get(13),
+    fn from_row(r: &AnyRow) -> Registration {
+        Registration {
+            id: r.get(0),
+            event_id: r.get(1),
+            number: r.get(2),
+            ticket: r.get(3),
+            prefix: r.get(4),
+            first_name: r.get(5),
+            last_name: r.get(6),
+            organization: r.get(7),
+            network: r
+                .get::<Option<String>, _>(8)
+                .and_then(|c| Sector::parse(&c)),
+            phone: r.get(9),
+            email: r.get(10),
+            status: RegistrationStatus::parse(&r.get::<String, _>(11))
+                .unwrap_or(RegistrationStatus::Pending),
+            walk_in: r.get::<i64, _>(12) != 0,
+            created_at: r.get(13),
+        }
     }
 }
 
 /// An event's registrations in Thai name order; cancelled ones last.
 pub async fn list(db: &Db, event: i64) -> Result<Vec<Registration>> {
-    let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE r.event_id = $1 \
-         ORDER BY r.status = 'cancelled', r.sort_key, r.id"
-    )))
-    .bind(event)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows.iter().map(from_row).collect())
+    let order = "WHERE r.event_id = $1 ORDER BY r.status = 'cancelled', r.sort_key, r.id";
+    sql::all(db, order, &[event.into()]).await
 }
 
 pub async fn find(db: &Db, event: i64, id: i64) -> Result<Registration> {
-    let row = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE r.id = $1 AND r.event_id = $2"
-    )))
-    .bind(id)
-    .bind(event)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    Ok(from_row(&row))
+    let condition = "WHERE r.id = $1 AND r.event_id = $2";
+    sql::one(db, condition, &[id.into(), event.into()]).await
 }
 
 /// The registration a ticket belongs to; a malformed ticket is simply not found.
 pub async fn by_ticket(db: &Db, ticket: &str) -> Result<Registration> {
     let ticket = codes::parse(ticket).ok_or(StoreError::NotFound)?;
-    let row = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE r.ticket = $1"
-    )))
-    .bind(ticket)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    Ok(from_row(&row))
+    sql::one(db, "WHERE r.ticket = $1", &[ticket.into()]).await
 }
 
 /// How a registration arrived.
@@ -119,20 +105,20 @@ pub struct Registered {
 
 /// Takes the event's row lock first (an update that changes nothing), so numbers and places
 /// are counted one registration at a time on either backend.
-async fn lock_event(tx: &mut Transaction<'_, Any>, event: i64) -> Result<()> {
+async fn lock_event(tx: &mut AnyConnection, event: i64) -> Result<()> {
     sqlx::query("UPDATE events SET updated_at = updated_at WHERE id = $1")
         .bind(event)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
 
-async fn held(tx: &mut Transaction<'_, Any>, event: i64) -> Result<u32> {
+async fn held(tx: &mut AnyConnection, event: i64) -> Result<u32> {
     let held: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status IN ('confirmed', 'pending')",
     )
     .bind(event)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     Ok(held as u32)
 }
@@ -163,7 +149,7 @@ pub async fn register(
     let identity = input.identity();
     let ticket = codes::generate(&mut rand::rng());
     let name = input.full_name();
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     lock_event(&mut tx, event.id).await?;
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM registrations WHERE event_id = $1 AND identity = $2 AND status <> 'cancelled'",
@@ -223,22 +209,21 @@ pub async fn register(
     .bind(at)
     .fetch_one(&mut *tx)
     .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        if channel == Channel::WalkIn {
-            "walk_in"
-        } else {
-            "register"
-        },
-        "registration",
-        Some(id),
-        None,
-        Some(serde_json::json!({ "event": event.id, "number": number, "status": status.code() })),
+    tx.commit(
+        Change::new(
+            if channel == Channel::WalkIn {
+                "walk_in"
+            } else {
+                "register"
+            },
+            "registration",
+            id,
+        )
+        .after(
+            &serde_json::json!({ "event": event.id, "number": number, "status": status.code() }),
+        ),
     )
     .await?;
-    tx.commit().await?;
     Ok(Registered { id, ticket, status })
 }
 
@@ -252,7 +237,7 @@ async fn set_status(
     status: RegistrationStatus,
     action: &str,
 ) -> Result<Option<i64>> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     lock_event(&mut tx, event.id).await?;
     sqlx::query("UPDATE registrations SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status.code())
@@ -264,22 +249,16 @@ async fn set_status(
     if registration.status.holds_place() && !status.holds_place() {
         promoted = promote(&mut tx, event).await?;
     }
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        action,
-        "registration",
-        Some(registration.id),
-        Some(serde_json::json!({ "status": registration.status.code() })),
-        Some(serde_json::json!({ "status": status.code(), "promoted": promoted })),
+    tx.commit(
+        Change::new(action, "registration", registration.id)
+            .before(&serde_json::json!({ "status": registration.status.code() }))
+            .after(&serde_json::json!({ "status": status.code(), "promoted": promoted })),
     )
     .await?;
-    tx.commit().await?;
     Ok(promoted)
 }
 
-async fn promote(tx: &mut Transaction<'_, Any>, event: &Event) -> Result<Option<i64>> {
+async fn promote(tx: &mut AnyConnection, event: &Event) -> Result<Option<i64>> {
     let held = held(tx, event.id).await?;
     if admit(event.capacity, held, false) == RegistrationStatus::Waitlisted {
         return Ok(None);
@@ -289,7 +268,7 @@ async fn promote(tx: &mut Transaction<'_, Any>, event: &Event) -> Result<Option<
          ORDER BY number LIMIT 1",
     )
     .bind(event.id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
     if let Some(id) = next {
         let status = if event.approval_required {
@@ -301,7 +280,7 @@ async fn promote(tx: &mut Transaction<'_, Any>, event: &Event) -> Result<Option<
             .bind(status.code())
             .bind(now())
             .bind(id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(next)
@@ -362,13 +341,13 @@ pub async fn rename(
     first_name: &str,
     last_name: &str,
 ) -> Result<()> {
-    let identity = sermphalang_domain::registration::identity(
+    let identity = sermphalang_domain::training::registration::identity(
         first_name,
         last_name,
         &registration.phone,
         &registration.email,
     );
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.audited(actor, Some(event.province_code)).await?;
     sqlx::query(
         "UPDATE registrations SET prefix = $1, first_name = $2, last_name = $3, sort_key = $4, \
          identity = $5, updated_at = $6 WHERE id = $7 AND event_id = $8",
@@ -383,17 +362,11 @@ pub async fn rename(
     .bind(event.id)
     .execute(&mut *tx)
     .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        Some(event.province_code),
-        "rename",
-        "registration",
-        Some(registration.id),
-        Some(serde_json::json!({ "name": registration.full_name() })),
-        Some(serde_json::json!({ "name": full_name(prefix, first_name, last_name) })),
+    tx.commit(
+        Change::new("rename", "registration", registration.id)
+            .before(&serde_json::json!({ "name": registration.full_name() }))
+            .after(&serde_json::json!({ "name": full_name(prefix, first_name, last_name) })),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }

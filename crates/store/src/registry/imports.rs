@@ -1,0 +1,326 @@
+//! Spreadsheet imports in two steps: `prepare` checks every row and keeps a batch only when all
+//! rows are good; `confirm` writes the whole batch in one transaction, or nothing.
+
+use crate::audit::{Actor, Change};
+use crate::registry::geo::Geo;
+use crate::registry::{org, person};
+use crate::{Db, Result, StoreError, now};
+use serde::Serialize;
+use sermphalang_domain::registry::import::ImportKind;
+use sermphalang_domain::registry::{OrgForm, OrgInput, PersonForm, PersonInput};
+use sermphalang_domain::{FieldError, Invalid};
+use sqlx::Row;
+use std::collections::HashSet;
+
+/// A sheet as read from a file: a header row, then data rows of text cells.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowCheck {
+    /// The row number as a spreadsheet shows it (the header is row 1).
+    pub line: usize,
+    pub summary: String,
+    pub errors: Vec<FieldError>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    pub kind: ImportKind,
+    pub file_name: String,
+    pub rows: Vec<RowCheck>,
+    pub file_error: Option<FieldError>,
+    /// Present only when every row is good.
+    pub batch: Option<i64>,
+}
+
+impl Preview {
+    pub fn bad_rows(&self) -> usize {
+        self.rows.iter().filter(|r| !r.errors.is_empty()).count()
+    }
+}
+
+pub const MAX_ROWS: usize = 5000;
+
+pub async fn prepare(
+    db: &Db,
+    geo: &Geo,
+    actor: &Actor,
+    province: i64,
+    kind: ImportKind,
+    file_name: &str,
+    table: &Table,
+) -> Result<Preview> {
+    let mut preview = Preview {
+        kind,
+        file_name: file_name.to_string(),
+        rows: Vec::new(),
+        file_error: None,
+        batch: None,
+    };
+    let mapping = match kind.map_headers(&table.headers) {
+        Ok(m) => m,
+        Err(e) => {
+            preview.file_error = Some(e);
+            return Ok(preview);
+        }
+    };
+    if table.rows.is_empty() {
+        preview.file_error = Some(FieldError::new(
+            "file",
+            "ไฟล์ไม่มีข้อมูลใต้แถวหัวคอลัมน์",
+            "The file has no rows below the header",
+        ));
+        return Ok(preview);
+    }
+    if table.rows.len() > MAX_ROWS {
+        preview.file_error = Some(FieldError::new(
+            "file",
+            format!(
+                "ไฟล์มี {} แถว เกินกว่าที่นำเข้าได้ครั้งละ {MAX_ROWS} แถว",
+                table.rows.len()
+            ),
+            format!(
+                "The file has {} rows; at most {MAX_ROWS} can be imported at once",
+                table.rows.len()
+            ),
+        ));
+        return Ok(preview);
+    }
+    let cell = |row: &Vec<String>, field: &str| -> String {
+        mapping
+            .iter()
+            .position(|m| *m == Some(field))
+            .and_then(|i| row.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let payload = match kind {
+        ImportKind::Organizations => {
+            let inputs = check_orgs(db, geo, province, table, &cell, &mut preview).await?;
+            serde_json::to_string(&inputs).unwrap_or_default()
+        }
+        ImportKind::People => {
+            let inputs = check_people(db, geo, province, table, &cell, &mut preview).await?;
+            serde_json::to_string(&inputs).unwrap_or_default()
+        }
+    };
+    if preview.bad_rows() == 0 {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO import_batches (province_code, user_id, kind, file_name, payload, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(province)
+        .bind(actor.user_id)
+        .bind(kind.code())
+        .bind(file_name.to_string())
+        .bind(payload)
+        .bind(now())
+        .fetch_one(db.write())
+        .await?;
+        preview.batch = Some(id);
+    }
+    Ok(preview)
+}
+
+fn thai_digit_warning(row: &[String]) -> Option<String> {
+    row.iter()
+        .any(|c| sermphalang_thai::has_thai_digits(c))
+        .then(|| "อ่านเลขไทยเป็นเลขอารบิกแล้ว (Thai digits read as Arabic digits)".to_string())
+}
+
+async fn check_orgs(
+    db: &Db,
+    geo: &Geo,
+    province: i64,
+    table: &Table,
+    cell: &impl Fn(&Vec<String>, &str) -> String,
+    preview: &mut Preview,
+) -> Result<Vec<OrgInput>> {
+    let mut seen: HashSet<(i64, String)> = org::existing_names(db, province)
+        .await?
+        .into_iter()
+        .collect();
+    let mut in_file: HashSet<(i64, String)> = HashSet::new();
+    let mut inputs = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let district_text = cell(row, "district");
+        let district = geo
+            .find_district(province, &district_text)
+            .map(|d| d.code.to_string())
+            .unwrap_or(district_text);
+        let form = OrgForm {
+            name: cell(row, "name"),
+            kind: cell(row, "kind"),
+            sectors: vec![cell(row, "sectors")],
+            district,
+            phone: cell(row, "phone"),
+            email: cell(row, "email"),
+            address: cell(row, "address"),
+        };
+        let mut check = RowCheck {
+            line: i + 2,
+            summary: form.name.trim().to_string(),
+            errors: Vec::new(),
+            warnings: thai_digit_warning(row).into_iter().collect(),
+        };
+        match form.validate(|d| geo.district(d).is_some_and(|d| d.province_code == province)) {
+            Ok(input) => {
+                let key = (input.district, input.name.clone());
+                if in_file.contains(&key) {
+                    check.errors.push(FieldError::new(
+                        "name",
+                        "ชื่อหน่วยงานซ้ำกับแถวก่อนหน้าในไฟล์ (อำเภอเดียวกัน)",
+                        "Same name and district as an earlier row of the file",
+                    ));
+                } else if seen.contains(&key) {
+                    check.errors.push(FieldError::new(
+                        "name",
+                        "มีหน่วยงานชื่อนี้ในอำเภอนี้อยู่แล้วในทะเบียน",
+                        "An organization with this name is already registered in the district",
+                    ));
+                }
+                in_file.insert(key.clone());
+                seen.insert(key);
+                inputs.push(input);
+            }
+            Err(Invalid(errors)) => check.errors = errors,
+        }
+        preview.rows.push(check);
+    }
+    Ok(inputs)
+}
+
+async fn check_people(
+    db: &Db,
+    geo: &Geo,
+    province: i64,
+    table: &Table,
+    cell: &impl Fn(&Vec<String>, &str) -> String,
+    preview: &mut Preview,
+) -> Result<Vec<PersonInput>> {
+    let orgs = org::options(db, province).await?;
+    let existing = sqlx::query(
+        "SELECT first_name, last_name FROM people WHERE province_code = $1 AND archived_at IS NULL",
+    )
+    .bind(province)
+    .fetch_all(db.read())
+    .await?;
+    let mut seen: HashSet<(String, String)> =
+        existing.iter().map(|r| (r.get(0), r.get(1))).collect();
+    let mut in_file: HashSet<(String, String)> = HashSet::new();
+    let mut inputs = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let org_name = cell(row, "organization");
+        let org_id = orgs
+            .iter()
+            .find(|(_, n)| n == org_name.trim())
+            .map(|(id, _)| *id);
+        let form = PersonForm {
+            prefix: cell(row, "prefix"),
+            first_name: cell(row, "first_name"),
+            last_name: cell(row, "last_name"),
+            position: cell(row, "position"),
+            organization: org_id.map(|id| id.to_string()).unwrap_or_default(),
+            networks: vec![cell(row, "networks")],
+            phone: cell(row, "phone"),
+            email: cell(row, "email"),
+            consent: cell(row, "consent"),
+        };
+        let mut check = RowCheck {
+            line: i + 2,
+            summary: person::full_name(&form.prefix, form.first_name.trim(), form.last_name.trim()),
+            errors: Vec::new(),
+            warnings: thai_digit_warning(row).into_iter().collect(),
+        };
+        let result = form.validate(|p| geo.prefix_known(p));
+        if !org_name.trim().is_empty() && org_id.is_none() {
+            check.errors.push(FieldError::new(
+                "organization",
+                format!("ไม่พบหน่วยงาน \"{}\" ในทะเบียนของจังหวัด", org_name.trim()),
+                format!(
+                    "No organization \"{}\" in the province's registry",
+                    org_name.trim()
+                ),
+            ));
+        }
+        match result {
+            Ok(input) => {
+                let key = (input.first_name.clone(), input.last_name.clone());
+                if in_file.contains(&key) {
+                    check.errors.push(FieldError::new(
+                        "first_name",
+                        "ชื่อ-นามสกุลซ้ำกับแถวก่อนหน้าในไฟล์",
+                        "Same name as an earlier row of the file",
+                    ));
+                } else if seen.contains(&key) {
+                    check.errors.push(FieldError::new(
+                        "first_name",
+                        "มีบุคคลชื่อ-นามสกุลนี้อยู่แล้วในทะเบียน",
+                        "A person with this name is already registered",
+                    ));
+                }
+                in_file.insert(key.clone());
+                seen.insert(key);
+                inputs.push(input);
+            }
+            Err(Invalid(errors)) => check.errors.extend(errors),
+        }
+        preview.rows.push(check);
+    }
+    Ok(inputs)
+}
+
+/// Writes a prepared batch, all rows or none. A batch is used once, by the account that made it.
+pub async fn confirm(db: &Db, actor: &Actor, province: i64, batch: i64) -> Result<usize> {
+    let row = sqlx::query(
+        "SELECT kind, payload FROM import_batches WHERE id = $1 AND province_code = $2 \
+         AND user_id = $3 AND imported_at IS NULL",
+    )
+    .bind(batch)
+    .bind(province)
+    .bind(actor.user_id)
+    .fetch_optional(db.read())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let kind = ImportKind::parse(row.get::<String, _>(0).as_str()).ok_or(StoreError::NotFound)?;
+    let payload: String = row.get(1);
+    let mut tx = db.audited(actor, Some(province)).await?;
+    let count = match kind {
+        ImportKind::Organizations => {
+            let inputs: Vec<OrgInput> = serde_json::from_str(&payload)
+                .map_err(|e| StoreError::Unusable(format!("import batch unreadable: {e}")))?;
+            for input in &inputs {
+                org::insert(&mut tx, province, input).await?;
+            }
+            inputs.len()
+        }
+        ImportKind::People => {
+            let inputs: Vec<PersonInput> = serde_json::from_str(&payload)
+                .map_err(|e| StoreError::Unusable(format!("import batch unreadable: {e}")))?;
+            for input in &inputs {
+                person::insert(&mut tx, province, input).await?;
+            }
+            inputs.len()
+        }
+    };
+    let done = sqlx::query(
+        "UPDATE import_batches SET imported_at = $1, payload = '[]' WHERE id = $2 \
+         AND imported_at IS NULL",
+    )
+    .bind(now())
+    .bind(batch)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::NotFound);
+    }
+    let after = serde_json::json!({ "kind": kind.code(), "rows": count });
+    tx.commit(Change::new("import", kind.code(), batch).after(&after))
+        .await?;
+    Ok(count)
+}

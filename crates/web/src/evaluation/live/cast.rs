@@ -1,0 +1,135 @@
+//! A participant's answer, the same whether it arrives by a phone's form post or by the JSON
+//! API: checked, written in one transaction, then announced to the room's screens.
+
+use crate::AppState;
+use serde::Deserialize;
+use sermphalang_domain::evaluation::{Rating, activity_title, phrase};
+use sermphalang_domain::{FieldError, Invalid};
+use sermphalang_store::StoreError;
+use sermphalang_store::evaluation::cycle;
+use sermphalang_store::evaluation::live::votes;
+use sermphalang_store::evaluation::live::workshop::{
+    CodeLookup, LiveSession, Participant, by_code, participant,
+};
+use utoipa::ToSchema;
+
+/// One answer to one question. Exactly the fields of its kind are read.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct Answer {
+    pub question: i64,
+    /// `phrase`, `like`, `unlike`, `activity`, `dots` or `rating`.
+    pub kind: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub phrase: Option<i64>,
+    #[serde(default)]
+    pub activity: Option<i64>,
+    #[serde(default)]
+    pub dots: Option<u32>,
+    /// 1 to 10, or "abstain".
+    #[serde(default)]
+    pub rating: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum Refusal {
+    Invalid(Invalid),
+    Closed,
+    NotFound,
+    TooMany,
+    Expired,
+    NotJoined,
+}
+
+impl From<StoreError> for Refusal {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Invalid(i) => Refusal::Invalid(i),
+            StoreError::Closed => Refusal::Closed,
+            StoreError::NotFound => Refusal::NotFound,
+            other => {
+                tracing::error!(error = %other, "vote failed");
+                Refusal::Invalid(Invalid(vec![FieldError::new(
+                    "vote",
+                    "ระบบบันทึกคำตอบไม่ได้ในขณะนี้ กรุณาลองใหม่",
+                    "The answer could not be saved right now; please try again",
+                )]))
+            }
+        }
+    }
+}
+
+fn invalid(e: FieldError) -> Refusal {
+    Refusal::Invalid(Invalid(vec![e]))
+}
+
+/// The running session a join code opens.
+pub async fn session(state: &AppState, code: &str) -> Result<LiveSession, Refusal> {
+    match by_code(&state.db, code).await? {
+        CodeLookup::Active(s) => Ok(s),
+        CodeLookup::Expired => Err(Refusal::Expired),
+        CodeLookup::Unknown => Err(Refusal::NotFound),
+    }
+}
+
+/// The participant a token stands for, if they joined this session's cycle.
+pub async fn member(
+    state: &AppState,
+    session: &LiveSession,
+    token: Option<&str>,
+) -> Result<Participant, Refusal> {
+    let token = token.ok_or(Refusal::NotJoined)?;
+    match participant(&state.db, token).await? {
+        Some(p) if p.cycle_id == session.cycle_id => Ok(p),
+        _ => Err(Refusal::NotJoined),
+    }
+}
+
+/// Records the answer; returns the dots left for a dot vote.
+pub async fn answer(
+    state: &AppState,
+    session: &LiveSession,
+    who: &Participant,
+    a: &Answer,
+) -> Result<Option<u32>, Refusal> {
+    if !state.votes.allow(who.id) {
+        return Err(Refusal::TooMany);
+    }
+    let db = &state.db;
+    let cycle = session.cycle_id;
+    let mut left = None;
+    match a.kind.as_str() {
+        "phrase" => {
+            let text = phrase(&a.text).map_err(invalid)?;
+            votes::add_phrase(db, cycle, a.question, who.id, &text).await?;
+        }
+        "like" | "unlike" => {
+            let phrase = a.phrase.ok_or(Refusal::NotFound)?;
+            votes::like_phrase(db, cycle, a.question, who.id, phrase, a.kind == "like").await?;
+        }
+        "activity" => {
+            let title = activity_title(&a.text).map_err(invalid)?;
+            votes::suggest_activity(db, cycle, a.question, who.id, &title).await?;
+        }
+        "dots" => {
+            let activity = a.activity.ok_or(Refusal::NotFound)?;
+            let c = cycle::find_any(db, cycle).await?;
+            let count = a.dots.unwrap_or(0);
+            left = Some(votes::set_dots(db, &c, a.question, who.id, activity, count).await?);
+        }
+        "rating" => {
+            let rating = Rating::parse(a.rating.as_deref().unwrap_or_default()).map_err(invalid)?;
+            votes::rate(db, cycle, a.question, who.id, rating).await?;
+        }
+        _ => {
+            return Err(invalid(FieldError::new(
+                "kind",
+                "ไม่รู้จักชนิดคำตอบ",
+                "Unknown kind of answer",
+            )));
+        }
+    }
+    state.live.changed(cycle).await;
+    Ok(left)
+}

@@ -1,0 +1,121 @@
+use crate::AppState;
+use crate::ctx::{Ctx, FontSize};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::pages::render;
+use crate::security::{FONT_COOKIE, LANG_COOKIE, cookie};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+use sermphalang_domain::registry::Sector;
+use sermphalang_store::PageRequest;
+use sermphalang_store::registry::geo::Province;
+use sermphalang_store::registry::{org, person, working_group};
+
+#[derive(Deserialize)]
+pub struct Next {
+    next: Option<String>,
+}
+
+fn back(next: Option<String>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
+        _ => "/".into(),
+    }
+}
+
+pub async fn set_lang(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Next>,
+    jar: CookieJar,
+) -> Result<Response, AppError> {
+    let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
+    let jar = jar.add(cookie(
+        LANG_COOKIE,
+        lang.code().into(),
+        state.secure_cookies,
+        false,
+    ));
+    Ok((jar, Redirect::to(&back(q.next))).into_response())
+}
+
+pub async fn set_font(
+    State(state): State<AppState>,
+    Path(size): Path<String>,
+    Query(q): Query<Next>,
+    jar: CookieJar,
+) -> Result<Response, AppError> {
+    FontSize::parse(&size).ok_or(AppError::NotFound)?;
+    let jar = jar.add(cookie(FONT_COOKIE, size, state.secure_cookies, false));
+    Ok((jar, Redirect::to(&back(q.next))).into_response())
+}
+
+pub async fn start(ctx: Ctx) -> Response {
+    match ctx.account.as_ref().and_then(|a| a.home_province()) {
+        Some(p) => Redirect::to(&format!("/p/{p}")).into_response(),
+        None => Redirect::to("/provinces").into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "provinces.html")]
+struct ProvincesPage {
+    ctx: Ctx,
+    prov: Option<i64>,
+    provinces: Vec<Province>,
+}
+
+pub async fn provinces(ctx: Ctx) -> Result<Response, AppError> {
+    let provinces = ctx.geo.provinces.clone();
+    render(ProvincesPage {
+        ctx,
+        prov: None,
+        provinces,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "province.html")]
+struct ProvincePage {
+    ctx: Ctx,
+    prov: Option<i64>,
+    province: i64,
+    org_total: i64,
+    people_total: i64,
+    groups: Vec<working_group::WorkingGroup>,
+    by_sector: Vec<(Sector, i64)>,
+    districts: usize,
+}
+
+pub async fn province(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(province): Path<i64>,
+) -> Result<Response, AppError> {
+    let one = PageRequest {
+        page: 1,
+        per_page: 1,
+    };
+    let org_total = org::list(&state.db, province, &Default::default(), one)
+        .await?
+        .total;
+    let people_total = person::list(&state.db, province, &Default::default(), one)
+        .await?
+        .total;
+    let groups = working_group::list(&state.db, province).await?;
+    let by_sector = org::count_by_sector(&state.db, province).await?;
+    let districts = ctx.geo.districts_of(province).count();
+    render(ProvincePage {
+        ctx,
+        prov: Some(province),
+        province,
+        org_total,
+        people_total,
+        groups,
+        by_sector,
+        districts,
+    })
+}
