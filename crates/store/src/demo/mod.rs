@@ -12,12 +12,9 @@ use crate::audit::Actor;
 use crate::registry::{org, person, working_group};
 use crate::users::{self, NewUser};
 use crate::{Db, Result};
-use catalog::{ORGANIZATIONS, PEOPLE, WORKING_GROUP};
 use chrono::NaiveDate;
 use sermphalang_domain::Role;
-use sermphalang_domain::registry::{
-    MemberInput, MemberRole, OrgInput, OrgKind, PersonInput, Sector, WorkingGroupInput,
-};
+use sermphalang_domain::registry::{MemberInput, OrgInput, PersonInput, Sector, WorkingGroupInput};
 
 pub const UDON_THANI: i64 = 41;
 pub const KHON_KAEN: i64 = 40;
@@ -118,12 +115,12 @@ pub async fn load_registry_and_evaluation(db: &Db, hash: impl Fn(&str) -> String
         .await?;
     }
     let mut tx = db.audited(&actor, Some(UDON_THANI)).await?;
-    let mut org_ids = Vec::with_capacity(ORGANIZATIONS.len());
-    for o in ORGANIZATIONS {
+    let mut org_ids = Vec::with_capacity(catalog::organizations().len());
+    for o in catalog::organizations() {
         let input = OrgInput {
             name: o.name.to_string(),
-            kind: OrgKind::parse(o.kind).unwrap_or(OrgKind::Community),
-            sectors: o.sectors.iter().filter_map(|s| Sector::parse(s)).collect(),
+            kind: o.kind,
+            sectors: o.sectors.clone(),
             district: i64::from(o.district),
             phone: o.phone.to_string(),
             email: o.email.to_string(),
@@ -131,36 +128,36 @@ pub async fn load_registry_and_evaluation(db: &Db, hash: impl Fn(&str) -> String
         };
         org_ids.push(org::insert(&mut tx, UDON_THANI, &input).await?);
     }
-    let mut person_ids = Vec::with_capacity(PEOPLE.len());
-    for p in PEOPLE {
+    let mut person_ids = Vec::with_capacity(catalog::people().len());
+    for p in catalog::people() {
         let input = PersonInput {
             prefix: p.prefix.to_string(),
             first_name: p.first.to_string(),
             last_name: p.last.to_string(),
             position: p.position.to_string(),
             organization: org_ids.get(p.org).copied(),
-            networks: p.networks.iter().filter_map(|s| Sector::parse(s)).collect(),
+            networks: p.networks.clone(),
             phone: p.phone.to_string(),
             email: p.email.to_string(),
         };
         person_ids.push(person::insert(&mut tx, UDON_THANI, &input).await?);
     }
     tx.commit_recorded().await?;
-    let (y, m, d) = catalog::WORKING_GROUP_ORDER_DATE;
-    let order_date = NaiveDate::from_ymd_opt(y, m, d);
+    let demo_group = catalog::working_group();
+    let order_date = Some(demo_group.order_date);
     let group = working_group::create(
         db,
         &actor,
         UDON_THANI,
         &WorkingGroupInput {
-            name: catalog::WORKING_GROUP_NAME.to_string(),
-            order_number: catalog::WORKING_GROUP_ORDER_NUMBER.to_string(),
+            name: demo_group.name.clone(),
+            order_number: demo_group.order_number.clone(),
             order_date,
         },
         None,
     )
     .await?;
-    for m in WORKING_GROUP {
+    for m in &demo_group.members {
         working_group::add_member(
             db,
             &actor,
@@ -168,7 +165,7 @@ pub async fn load_registry_and_evaluation(db: &Db, hash: impl Fn(&str) -> String
             group,
             &MemberInput {
                 person: person_ids[m.person],
-                role: MemberRole::parse(m.role).unwrap_or(MemberRole::Member),
+                role: m.role,
                 term_start: order_date,
                 term_end: NaiveDate::from_ymd_opt(2024, 9, 30),
             },

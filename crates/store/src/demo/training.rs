@@ -20,49 +20,61 @@ use sermphalang_domain::training::{AttendanceRule, CompletionRule};
 pub const WORKSHOP_TITLE: &str =
     "การประชุมเชิงปฏิบัติการประเมินผลแบบเสริมพลัง จังหวัดคุณธรรม จังหวัดอุดรธานี ครั้งที่ 1";
 
+/// Who bears a given name.
+#[derive(Clone, Copy)]
+enum Bearer {
+    Man,
+    Woman,
+    Either,
+}
+use Bearer::{Either, Man, Woman};
+
+/// Participants who register: the last cancels, the one before leaves at noon.
+const REGISTERED: usize = 42;
 const PREFIXES: [&str; 6] = ["นาย", "นาง", "นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี"];
-/// Invented names, with the marks that are hard to print right: ฤ ฦ ็ ์ ๊ ๋ ำ.
-const GIVEN: [&str; 40] = [
-    "ฤทัย",
-    "สมศักดิ์",
-    "กิ๊บ",
-    "น้ำฝน",
-    "เป๋า",
-    "ฦๅชา",
-    "ก้องเกียรติ",
-    "พิมพ์ใจ",
-    "ธนพล",
-    "จิ๋ว",
-    "ประเสริฐ",
-    "บุญเรือน",
-    "สุกัญญา",
-    "วีระพงษ์",
-    "อำไพ",
-    "ณัฐวุฒิ",
-    "ปิ๋ม",
-    "เพ็ญศรี",
-    "ทองใบ",
-    "คำปุ่น",
-    "อรุณี",
-    "ชาตรี",
-    "มณีรัตน์",
-    "สุเมธ",
-    "ลำดวน",
-    "พฤกษ์",
-    "นงลักษณ์",
-    "ไพโรจน์",
-    "จันทร์เพ็ญ",
-    "ศักดิ์ชัย",
-    "รัชนี",
-    "อุดม",
-    "ฤดี",
-    "บัวผัน",
-    "สมพงษ์",
-    "กาญจนา",
-    "วิไลวรรณ",
-    "ธีระ",
-    "ดวงใจ",
-    "เกษม",
+/// Invented names, with the marks that are hard to print right: ฤ ฦ ็ ์ ๊ ๋ ำ; each with who
+/// bears it, so that the title prefix agrees with it.
+const GIVEN: [(&str, Bearer); 40] = [
+    ("ฤทัย", Woman),
+    ("สมศักดิ์", Man),
+    ("กิ๊บ", Woman),
+    ("น้ำฝน", Woman),
+    ("เป๋า", Either),
+    ("ฦๅชา", Either),
+    ("ก้องเกียรติ", Man),
+    ("พิมพ์ใจ", Woman),
+    ("ธนพล", Man),
+    ("จิ๋ว", Either),
+    ("ประเสริฐ", Man),
+    ("บุญเรือน", Woman),
+    ("สุกัญญา", Woman),
+    ("วีระพงษ์", Man),
+    ("อำไพ", Woman),
+    ("ณัฐวุฒิ", Man),
+    ("ปิ๋ม", Woman),
+    ("เพ็ญศรี", Woman),
+    ("ทองใบ", Either),
+    ("คำปุ่น", Woman),
+    ("อรุณี", Woman),
+    ("ชาตรี", Man),
+    ("มณีรัตน์", Woman),
+    ("สุเมธ", Man),
+    ("ลำดวน", Woman),
+    ("พฤกษ์", Either),
+    ("นงลักษณ์", Woman),
+    ("ไพโรจน์", Man),
+    ("จันทร์เพ็ญ", Woman),
+    ("ศักดิ์ชัย", Man),
+    ("รัชนี", Woman),
+    ("อุดม", Man),
+    ("ฤดี", Woman),
+    ("บัวผัน", Woman),
+    ("สมพงษ์", Man),
+    ("กาญจนา", Woman),
+    ("วิไลวรรณ", Woman),
+    ("ธีระ", Man),
+    ("ดวงใจ", Woman),
+    ("เกษม", Man),
 ];
 const FAMILY: [&str; 20] = [
     "ศรีสุข",
@@ -123,10 +135,21 @@ pub fn participant_name(i: usize) -> String {
     sermphalang_domain::training::registration::full_name(&p.prefix, &p.first_name, &p.last_name)
 }
 
+/// The prefixes take turns, except where one would contradict the given name: then a man is
+/// นาย and a woman นางสาว.
+fn prefix(i: usize) -> &'static str {
+    let in_turn = PREFIXES[i % PREFIXES.len()];
+    match (in_turn, GIVEN[i % GIVEN.len()].1) {
+        ("นาย", Woman) => "นางสาว",
+        ("นาง" | "นางสาว", Man) => "นาย",
+        _ => in_turn,
+    }
+}
+
 fn person(i: usize) -> RegistrationInput {
     RegistrationInput {
-        prefix: PREFIXES[i % PREFIXES.len()].into(),
-        first_name: GIVEN[i % GIVEN.len()].into(),
+        prefix: prefix(i).into(),
+        first_name: GIVEN[i % GIVEN.len()].0.into(),
         last_name: FAMILY[(i * 7 + 3) % FAMILY.len()].into(),
         organization: ORGANIZATIONS[i % ORGANIZATIONS.len()].into(),
         network: Some(Sector::ALL[i % Sector::ALL.len()]),
@@ -170,7 +193,7 @@ pub async fn load(db: &Db) -> Result<i64> {
     let e = event::find(db, super::UDON_THANI, id).await?;
     let sessions = event::sessions(db, id).await?;
     let mut rng = StdRng::seed_from_u64(2565_0218);
-    for i in 0..42 {
+    for i in 0..REGISTERED {
         let channel = if i % 19 == 18 {
             Channel::WalkIn
         } else {
@@ -241,4 +264,32 @@ pub async fn load(db: &Db) -> Result<i64> {
     )
     .await?;
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::catalog::given_names;
+
+    #[test]
+    fn prefixes_agree_with_given_names() {
+        let participants: Vec<RegistrationInput> = (0..REGISTERED).map(person).collect();
+        let names = || {
+            participants
+                .iter()
+                .map(|p| (p.prefix.as_str(), p.first_name.as_str()))
+        };
+        let wrong = given_names::disagreements(names());
+        assert!(
+            wrong.is_empty(),
+            "prefix and given name disagree: {}",
+            wrong.join(", ")
+        );
+        let both = given_names::both_sexes(names());
+        assert!(
+            both.is_empty(),
+            "a man's and a woman's prefix: {}",
+            both.join("; ")
+        );
+    }
 }
