@@ -201,12 +201,22 @@ pub(crate) trait Record: Sized {
 
 /// The one record `rest` (`WHERE ...` with `$n` placeholders) selects, or `NotFound`.
 pub(crate) async fn one<T: Record>(db: &Db, rest: &str, values: &[Value]) -> Result<T> {
+    optional(db, rest, values)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// The record `rest` selects, if there is one.
+pub(crate) async fn optional<T: Record>(
+    db: &Db,
+    rest: &str,
+    values: &[Value],
+) -> Result<Option<T>> {
     let sql = format!("SELECT {} {} {rest}", T::COLUMNS, T::FROM);
     let row = bind(sqlx::query(AssertSqlSafe(sql)), values)
         .fetch_optional(db.read())
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    Ok(T::from_row(&row))
+        .await?;
+    Ok(row.as_ref().map(T::from_row))
 }
 
 /// Every record `rest` (`WHERE ... ORDER BY ...`) selects.

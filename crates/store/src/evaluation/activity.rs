@@ -2,9 +2,11 @@
 //! and annotated with the dialogue and evidence of the taking-stock discussion.
 
 use crate::audit::{Actor, Change};
+use crate::sql::{self, Record};
 use crate::{Db, Result, StoreError, now};
 use serde::Serialize;
 use sermphalang_domain::evaluation::{DialogueInput, Tally, TopPick, top_k};
+use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 #[derive(Debug, Clone, Serialize)]
@@ -22,21 +24,15 @@ pub struct Activity {
     pub dots: i64,
 }
 
-/// Every activity of a cycle in the order added, merged ones included (they show where they went).
-pub async fn list(db: &Db, cycle: i64) -> Result<Vec<Activity>> {
-    let rows = sqlx::query(
-        "SELECT a.id, a.title, a.participant_id, p.display_name, a.merged_into, \
+impl Record for Activity {
+    const COLUMNS: &'static str = "a.id, a.title, a.participant_id, p.display_name, a.merged_into, \
          a.source_activity_id, a.chosen, a.position, a.dialogue, a.evidence, \
-         CAST(COALESCE((SELECT SUM(d.count) FROM dots d WHERE d.activity_id = a.id), 0) AS BIGINT) \
-         FROM activities a LEFT JOIN participants p ON p.id = a.participant_id \
-         WHERE a.cycle_id = $1 ORDER BY a.position, a.id",
-    )
-    .bind(cycle)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| Activity {
+         CAST(COALESCE((SELECT SUM(d.count) FROM dots d WHERE d.activity_id = a.id), 0) AS BIGINT)";
+    const FROM: &'static str =
+        "FROM activities a LEFT JOIN participants p ON p.id = a.participant_id";
+
+    fn from_row(r: &AnyRow) -> Activity {
+        Activity {
             id: r.get(0),
             title: r.get(1),
             author_id: r.get(2),
@@ -48,8 +44,14 @@ pub async fn list(db: &Db, cycle: i64) -> Result<Vec<Activity>> {
             dialogue: r.get(8),
             evidence: r.get(9),
             dots: r.get(10),
-        })
-        .collect())
+        }
+    }
+}
+
+/// Every activity of a cycle in the order added, merged ones included (they show where they went).
+pub async fn list(db: &Db, cycle: i64) -> Result<Vec<Activity>> {
+    let order = "WHERE a.cycle_id = $1 ORDER BY a.position, a.id";
+    sql::all(db, order, &[cycle.into()]).await
 }
 
 /// The activities to rate, in order.
@@ -62,11 +64,8 @@ pub async fn chosen(db: &Db, cycle: i64) -> Result<Vec<Activity>> {
 }
 
 pub async fn find(db: &Db, cycle: i64, id: i64) -> Result<Activity> {
-    list(db, cycle)
-        .await?
-        .into_iter()
-        .find(|a| a.id == id)
-        .ok_or(StoreError::NotFound)
+    let condition = "WHERE a.id = $1 AND a.cycle_id = $2";
+    sql::one(db, condition, &[id.into(), cycle.into()]).await
 }
 
 /// Adds an activity written down by the facilitator.

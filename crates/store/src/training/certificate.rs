@@ -2,11 +2,13 @@
 //! keeps its history through a reissue under a corrected name and a revocation.
 
 use crate::audit::{Actor, Change};
+use crate::sql;
 use crate::{Db, Result, StoreError, now};
 use serde::Serialize;
 use sermphalang_domain::training::codes;
 use sermphalang_domain::training::{Record, Unmet};
 use sermphalang_domain::{FieldError, Invalid};
+use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::event::Event;
@@ -109,53 +111,37 @@ impl Certificate {
     }
 }
 
-const COLUMNS: &str = "id, event_id, registration_id, number, code, name, issued_at, revoked_at, \
-     revoked_reason FROM certificates";
+impl sql::Record for Certificate {
+    const COLUMNS: &'static str =
+        "id, event_id, registration_id, number, code, name, issued_at, revoked_at, revoked_reason";
+    const FROM: &'static str = "FROM certificates";
 
-fn from_row(r: &sqlx::any::AnyRow) -> Certificate {
-    Certificate {
-        id: r.get(0),
-        event_id: r.get(1),
-        registration_id: r.get(2),
-        number: r.get(3),
-        code: r.get(4),
-        name: r.get(5),
-        issued_at: r.get(6),
-        revoked_at: r.get(7),
-        revoked_reason: r.get(8),
+    fn from_row(r: &AnyRow) -> Certificate {
+        Certificate {
+            id: r.get(0),
+            event_id: r.get(1),
+            registration_id: r.get(2),
+            number: r.get(3),
+            code: r.get(4),
+            name: r.get(5),
+            issued_at: r.get(6),
+            revoked_at: r.get(7),
+            revoked_reason: r.get(8),
+        }
     }
 }
 
 pub async fn list(db: &Db, event: i64) -> Result<Vec<Certificate>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE event_id = $1 ORDER BY number"
-    )))
-    .bind(event)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows.iter().map(from_row).collect())
+    sql::all(db, "WHERE event_id = $1 ORDER BY number", &[event.into()]).await
 }
 
 pub async fn for_registration(db: &Db, registration: i64) -> Result<Option<Certificate>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE registration_id = $1"
-    )))
-    .bind(registration)
-    .fetch_optional(db.read())
-    .await?;
-    Ok(row.as_ref().map(from_row))
+    sql::optional(db, "WHERE registration_id = $1", &[registration.into()]).await
 }
 
 pub async fn find(db: &Db, event: i64, id: i64) -> Result<Certificate> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} WHERE id = $1 AND event_id = $2"
-    )))
-    .bind(id)
-    .bind(event)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    Ok(from_row(&row))
+    let condition = "WHERE id = $1 AND event_id = $2";
+    sql::one(db, condition, &[id.into(), event.into()]).await
 }
 
 /// The stored PDF of a certificate.

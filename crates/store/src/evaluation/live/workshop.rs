@@ -4,6 +4,7 @@
 use crate::audit::{Actor, Change};
 use crate::evaluation::activity;
 use crate::sessions::{hash_token, new_token};
+use crate::sql::{self, Record};
 use crate::{Db, Result, StoreError, now};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
@@ -38,17 +39,20 @@ fn expired(started_at: &str) -> bool {
         .unwrap_or(true)
 }
 
-fn session_from_row(r: &AnyRow) -> LiveSession {
-    LiveSession {
-        id: r.get(0),
-        cycle_id: r.get(1),
-        join_code: r.get(2),
-        started_at: r.get(3),
-        ended_at: r.get(4),
+impl Record for LiveSession {
+    const COLUMNS: &'static str = "id, cycle_id, join_code, started_at, ended_at";
+    const FROM: &'static str = "FROM live_sessions";
+
+    fn from_row(r: &AnyRow) -> LiveSession {
+        LiveSession {
+            id: r.get(0),
+            cycle_id: r.get(1),
+            join_code: r.get(2),
+            started_at: r.get(3),
+            ended_at: r.get(4),
+        }
     }
 }
-
-const SESSION_COLUMNS: &str = "id, cycle_id, join_code, started_at, ended_at";
 
 /// Six digits: typed on a phone without switching from a Thai keyboard layout.
 fn new_join_code() -> String {
@@ -117,16 +121,9 @@ pub async fn end(db: &Db, actor: &Actor, province: i64, cycle: i64) -> Result<()
 
 /// The cycle's running session, if any.
 pub async fn current(db: &Db, cycle: i64) -> Result<Option<LiveSession>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {SESSION_COLUMNS} FROM live_sessions WHERE cycle_id = $1 AND ended_at IS NULL \
-         ORDER BY id DESC LIMIT 1"
-    )))
-    .bind(cycle)
-    .fetch_optional(db.read())
-    .await?;
-    Ok(row
-        .map(|r| session_from_row(&r))
-        .filter(LiveSession::is_active))
+    let newest = "WHERE cycle_id = $1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1";
+    let session: Option<LiveSession> = sql::optional(db, newest, &[cycle.into()]).await?;
+    Ok(session.filter(LiveSession::is_active))
 }
 
 pub enum CodeLookup {
@@ -138,17 +135,13 @@ pub enum CodeLookup {
 pub async fn by_code(db: &Db, code: &str) -> Result<CodeLookup> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     let code = sermphalang_thai::to_arabic_digits(&code);
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {SESSION_COLUMNS} FROM live_sessions WHERE join_code = $1"
-    )))
-    .bind(code)
-    .fetch_optional(db.read())
-    .await?;
-    Ok(match row.map(|r| session_from_row(&r)) {
-        Some(s) if s.is_active() => CodeLookup::Active(s),
-        Some(_) => CodeLookup::Expired,
-        None => CodeLookup::Unknown,
-    })
+    Ok(
+        match sql::optional::<LiveSession>(db, "WHERE join_code = $1", &[code.into()]).await? {
+            Some(s) if s.is_active() => CodeLookup::Active(s),
+            Some(_) => CodeLookup::Expired,
+            None => CodeLookup::Unknown,
+        },
+    )
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -162,18 +155,21 @@ pub struct Participant {
     pub kind: String,
 }
 
-const PARTICIPANT_COLUMNS: &str = "id, cycle_id, number, display_name, network_code, kind";
+impl Record for Participant {
+    const COLUMNS: &'static str = "id, cycle_id, number, display_name, network_code, kind";
+    const FROM: &'static str = "FROM participants";
 
-fn participant_from_row(r: &AnyRow) -> Participant {
-    Participant {
-        id: r.get(0),
-        cycle_id: r.get(1),
-        number: r.get(2),
-        display_name: r.get(3),
-        network: r
-            .get::<Option<String>, _>(4)
-            .and_then(|c| Sector::parse(&c)),
-        kind: r.get(5),
+    fn from_row(r: &AnyRow) -> Participant {
+        Participant {
+            id: r.get(0),
+            cycle_id: r.get(1),
+            number: r.get(2),
+            display_name: r.get(3),
+            network: r
+                .get::<Option<String>, _>(4)
+                .and_then(|c| Sector::parse(&c)),
+            kind: r.get(5),
+        }
     }
 }
 
@@ -239,23 +235,11 @@ pub(crate) async fn insert_participant(
 
 /// The participant a phone's token stands for; a forged or unknown token is nobody.
 pub async fn participant(db: &Db, token: &str) -> Result<Option<Participant>> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {PARTICIPANT_COLUMNS} FROM participants WHERE token_hash = $1"
-    )))
-    .bind(hash_token(token))
-    .fetch_optional(db.read())
-    .await?;
-    Ok(row.map(|r| participant_from_row(&r)))
+    sql::optional(db, "WHERE token_hash = $1", &[hash_token(token).into()]).await
 }
 
 pub async fn participants(db: &Db, cycle: i64) -> Result<Vec<Participant>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {PARTICIPANT_COLUMNS} FROM participants WHERE cycle_id = $1 ORDER BY number"
-    )))
-    .bind(cycle)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows.iter().map(participant_from_row).collect())
+    sql::all(db, "WHERE cycle_id = $1 ORDER BY number", &[cycle.into()]).await
 }
 
 #[derive(Debug, Clone, Serialize)]
