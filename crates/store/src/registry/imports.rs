@@ -11,6 +11,7 @@ use sermphalang_domain::registry::{OrgForm, OrgInput, PersonForm, PersonInput};
 use sermphalang_domain::{FieldError, Invalid};
 use sqlx::Row;
 use std::collections::HashSet;
+use std::hash::Hash;
 
 /// A sheet as read from a file: a header row, then data rows of text cells.
 #[derive(Debug, Clone, Default)]
@@ -127,6 +128,37 @@ pub async fn prepare(
     Ok(preview)
 }
 
+enum Duplicate {
+    InFile,
+    Registered,
+}
+
+/// The keys (names) already in the registry and those met earlier in the file.
+struct Duplicates<K> {
+    registered: HashSet<K>,
+    in_file: HashSet<K>,
+}
+
+impl<K: Eq + Hash + Clone> Duplicates<K> {
+    fn new(registered: impl IntoIterator<Item = K>) -> Self {
+        Duplicates {
+            registered: registered.into_iter().collect(),
+            in_file: HashSet::new(),
+        }
+    }
+
+    /// Notes the key of a row and says whether it repeats an earlier row or the registry.
+    fn check(&mut self, key: K) -> Option<Duplicate> {
+        if !self.in_file.insert(key.clone()) {
+            Some(Duplicate::InFile)
+        } else if self.registered.contains(&key) {
+            Some(Duplicate::Registered)
+        } else {
+            None
+        }
+    }
+}
+
 fn thai_digit_warning(row: &[String]) -> Option<String> {
     row.iter()
         .any(|c| sermphalang_thai::has_thai_digits(c))
@@ -141,11 +173,7 @@ async fn check_orgs(
     cell: &impl Fn(&Vec<String>, &str) -> String,
     preview: &mut Preview,
 ) -> Result<Vec<OrgInput>> {
-    let mut seen: HashSet<(i64, String)> = org::existing_names(db, province)
-        .await?
-        .into_iter()
-        .collect();
-    let mut in_file: HashSet<(i64, String)> = HashSet::new();
+    let mut names = Duplicates::new(org::existing_names(db, province).await?);
     let mut inputs = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
         let district_text = cell(row, "district");
@@ -170,22 +198,19 @@ async fn check_orgs(
         };
         match form.validate(|d| geo.district(d).is_some_and(|d| d.province_code == province)) {
             Ok(input) => {
-                let key = (input.district, input.name.clone());
-                if in_file.contains(&key) {
-                    check.errors.push(FieldError::new(
+                match names.check((input.district, input.name.clone())) {
+                    Some(Duplicate::InFile) => check.errors.push(FieldError::new(
                         "name",
                         "ชื่อหน่วยงานซ้ำกับแถวก่อนหน้าในไฟล์ (อำเภอเดียวกัน)",
                         "Same name and district as an earlier row of the file",
-                    ));
-                } else if seen.contains(&key) {
-                    check.errors.push(FieldError::new(
+                    )),
+                    Some(Duplicate::Registered) => check.errors.push(FieldError::new(
                         "name",
                         "มีหน่วยงานชื่อนี้ในอำเภอนี้อยู่แล้วในทะเบียน",
                         "An organization with this name is already registered in the district",
-                    ));
+                    )),
+                    None => {}
                 }
-                in_file.insert(key.clone());
-                seen.insert(key);
                 inputs.push(input);
             }
             Err(Invalid(errors)) => check.errors = errors,
@@ -210,9 +235,7 @@ async fn check_people(
     .bind(province)
     .fetch_all(db.read())
     .await?;
-    let mut seen: HashSet<(String, String)> =
-        existing.iter().map(|r| (r.get(0), r.get(1))).collect();
-    let mut in_file: HashSet<(String, String)> = HashSet::new();
+    let mut names = Duplicates::new(existing.iter().map(|r| (r.get(0), r.get(1))));
     let mut inputs = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
         let org_name = cell(row, "organization");
@@ -250,22 +273,19 @@ async fn check_people(
         }
         match result {
             Ok(input) => {
-                let key = (input.first_name.clone(), input.last_name.clone());
-                if in_file.contains(&key) {
-                    check.errors.push(FieldError::new(
+                match names.check((input.first_name.clone(), input.last_name.clone())) {
+                    Some(Duplicate::InFile) => check.errors.push(FieldError::new(
                         "first_name",
                         "ชื่อ-นามสกุลซ้ำกับแถวก่อนหน้าในไฟล์",
                         "Same name as an earlier row of the file",
-                    ));
-                } else if seen.contains(&key) {
-                    check.errors.push(FieldError::new(
+                    )),
+                    Some(Duplicate::Registered) => check.errors.push(FieldError::new(
                         "first_name",
                         "มีบุคคลชื่อ-นามสกุลนี้อยู่แล้วในทะเบียน",
                         "A person with this name is already registered",
-                    ));
+                    )),
+                    None => {}
                 }
-                in_file.insert(key.clone());
-                seen.insert(key);
                 inputs.push(input);
             }
             Err(Invalid(errors)) => check.errors.extend(errors),

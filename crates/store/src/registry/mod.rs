@@ -3,6 +3,7 @@
 
 pub mod geo;
 pub mod imports;
+mod networks;
 pub mod org;
 pub mod person;
 pub mod working_group;

@@ -1,17 +1,17 @@
 //! Organizations of a province and the networks they belong to.
 
+use super::networks::{self, Links};
 use crate::archive::{self, Archivable};
 use crate::audit::{Actor, Change, Write};
-use crate::page::{Filter, contains_pattern, in_list};
+use crate::page::{Filter, contains_pattern};
 use crate::sql::{self, Columns, Record, Value};
 use crate::{Backend, Db, Page, PageRequest, Result, StoreError, now};
 use serde::Serialize;
 use sermphalang_domain::registry::{OrgInput, OrgKind, Sector};
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_thai::sort_key;
-use sqlx::AssertSqlSafe;
+use sqlx::Row;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -206,27 +206,10 @@ pub async fn list_full(db: &Db, province: i64, filter: &OrgFilter) -> Result<Vec
 }
 
 async fn attach_sectors(db: &Db, items: &mut [Organization]) -> Result<()> {
-    if items.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "SELECT organization_id, sector_code FROM organization_sectors WHERE organization_id IN {}",
-        in_list(0, items.len())
-    );
-    let mut q = sqlx::query(AssertSqlSafe(sql.to_string()));
-    for o in items.iter() {
-        q = q.bind(o.id);
-    }
-    let mut by_org: HashMap<i64, Vec<Sector>> = HashMap::new();
-    for r in q.fetch_all(db.read()).await? {
-        if let Some(s) = Sector::parse(r.get::<String, _>(1).as_str()) {
-            by_org.entry(r.get(0)).or_default().push(s);
-        }
-    }
+    let ids: Vec<i64> = items.iter().map(|o| o.id).collect();
+    let mut by_id = networks::read(db, Links::Organization, &ids).await?;
     for o in items.iter_mut() {
-        let mut sectors = by_org.remove(&o.id).unwrap_or_default();
-        sectors.sort();
-        o.sectors = sectors;
+        o.sectors = by_id.remove(&o.id).unwrap_or_default();
     }
     Ok(())
 }
@@ -281,7 +264,7 @@ pub async fn insert(tx: &mut Write<'_>, province: i64, input: &OrgInput) -> Resu
         .insert(tx, "organizations")
         .await
         .map_err(duplicate_name)?;
-    write_sectors(tx, id, &input.sectors).await?;
+    networks::write(tx, Links::Organization, id, &input.sectors).await?;
     tx.record(Change::new("create", "organization", id).after(input))
         .await?;
     Ok(id)
@@ -305,7 +288,7 @@ pub async fn update(
         )
         .await
         .map_err(duplicate_name)?;
-    write_sectors(&mut tx, id, &input.sectors).await?;
+    networks::write(&mut tx, Links::Organization, id, &input.sectors).await?;
     tx.commit(
         Change::new("update", "organization", id)
             .before(&before)
@@ -350,24 +333,6 @@ pub async fn count_by_sector(db: &Db, province: i64) -> Result<Vec<(Sector, i64)
         .iter()
         .map(|s| (*s, counts.get(s.code()).copied().unwrap_or(0)))
         .collect())
-}
-
-/// Sets the organization's networks to exactly `sectors`.
-async fn write_sectors(tx: &mut AnyConnection, id: i64, sectors: &[Sector]) -> Result<()> {
-    sqlx::query("DELETE FROM organization_sectors WHERE organization_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for s in sectors {
-        sqlx::query(
-            "INSERT INTO organization_sectors (organization_id, sector_code) VALUES ($1, $2)",
-        )
-        .bind(id)
-        .bind(s.code())
-        .execute(&mut *tx)
-        .await?;
-    }
-    Ok(())
 }
 
 fn duplicate_name(e: sqlx::Error) -> StoreError {

@@ -1,19 +1,18 @@
 //! People of a province's networks: only the personal data the work needs, with the consent
 //! under which it was recorded (PDPA).
 
+use super::networks::{self, Links};
 use crate::archive::{self, Archivable};
 use crate::audit::{Actor, Change, Write};
-use crate::page::{Filter, contains_pattern, in_list};
+use crate::page::{Filter, contains_pattern};
 use crate::sql::{self, Columns, Record, Value};
 use crate::{Db, Page, PageRequest, Result, StoreError, now};
 use serde::Serialize;
 use sermphalang_domain::registry::{PersonInput, Sector};
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_thai::sort_key;
-use sqlx::AssertSqlSafe;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Person {
@@ -155,27 +154,10 @@ pub async fn list(
 }
 
 async fn attach_networks(db: &Db, items: &mut [Person]) -> Result<()> {
-    if items.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "SELECT person_id, sector_code FROM person_networks WHERE person_id IN {}",
-        in_list(0, items.len())
-    );
-    let mut q = sqlx::query(AssertSqlSafe(sql.to_string()));
-    for p in items.iter() {
-        q = q.bind(p.id);
-    }
-    let mut by_person: HashMap<i64, Vec<Sector>> = HashMap::new();
-    for r in q.fetch_all(db.read()).await? {
-        if let Some(s) = Sector::parse(r.get::<String, _>(1).as_str()) {
-            by_person.entry(r.get(0)).or_default().push(s);
-        }
-    }
+    let ids: Vec<i64> = items.iter().map(|p| p.id).collect();
+    let mut by_id = networks::read(db, Links::Person, &ids).await?;
     for p in items.iter_mut() {
-        let mut networks = by_person.remove(&p.id).unwrap_or_default();
-        networks.sort();
-        p.networks = networks;
+        p.networks = by_id.remove(&p.id).unwrap_or_default();
     }
     Ok(())
 }
@@ -239,7 +221,7 @@ pub async fn insert(tx: &mut Write<'_>, province: i64, input: &PersonInput) -> R
         .set("created_at", &at)
         .insert(tx, "people")
         .await?;
-    write_networks(tx, id, &input.networks).await?;
+    networks::write(tx, Links::Person, id, &input.networks).await?;
     tx.record(Change::new("create", "person", id).after(input))
         .await?;
     Ok(id)
@@ -263,7 +245,7 @@ pub async fn update(
             &[id.into(), province.into()],
         )
         .await?;
-    write_networks(&mut tx, id, &input.networks).await?;
+    networks::write(&mut tx, Links::Person, id, &input.networks).await?;
     tx.commit(
         Change::new("update", "person", id)
             .before(&before)
@@ -303,22 +285,6 @@ async fn check_organization(
             "ไม่พบหน่วยงานที่เลือกในจังหวัดนี้",
             "The chosen organization is not in this province",
         )])));
-    }
-    Ok(())
-}
-
-/// Sets the person's networks to exactly `networks`.
-async fn write_networks(tx: &mut AnyConnection, id: i64, networks: &[Sector]) -> Result<()> {
-    sqlx::query("DELETE FROM person_networks WHERE person_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for s in networks {
-        sqlx::query("INSERT INTO person_networks (person_id, sector_code) VALUES ($1, $2)")
-            .bind(id)
-            .bind(s.code())
-            .execute(&mut *tx)
-            .await?;
     }
     Ok(())
 }
