@@ -12,6 +12,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/app.css"),
     ),
     (
+        "favicon.svg",
+        "image/svg+xml",
+        include_bytes!("../assets/favicon.svg"),
+    ),
+    (
         "live.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../assets/evaluation/live/live.js"),

@@ -2,7 +2,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::security::{SESSION_COOKIE, cookie};
+use crate::security::{SESSION_COOKIE, cookie, local_path};
 use crate::{AppState, pages::render};
 use askama::Template;
 use axum::extract::RawPathParams;
@@ -82,27 +82,19 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Only local paths, so the sign-in page cannot send people to another site.
-fn local(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
-    }
-}
-
 pub async fn login_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(q): Query<NextQuery>,
 ) -> Result<Response, AppError> {
     if ctx.account.is_some() {
-        return Ok(Redirect::to(&local(q.next.as_deref())).into_response());
+        return Ok(Redirect::to(&local_path(q.next.as_deref())).into_response());
     }
     let demo = is_demo(&state).await;
     render(LoginPage {
         ctx,
         prov: None,
-        next: local(q.next.as_deref()),
+        next: local_path(q.next.as_deref()),
         email: String::new(),
         error: None,
         demo,
@@ -134,7 +126,7 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let ip = addr.ip();
-    let next = local(form.next.as_deref());
+    let next = local_path(form.next.as_deref());
     let fail = |ctx: Ctx, error: &'static str, status: StatusCode, demo: bool| {
         render(LoginPage {
             ctx,

@@ -1,8 +1,10 @@
 //! One error type for handlers. People see a calm page in Thai and English with a reference
 //! id; the cause goes to the log under the same id.
 
+use crate::i18n::Lang;
 use askama::Template;
-use axum::http::StatusCode;
+use axum::Json;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use sermphalang_store::StoreError;
 
@@ -44,18 +46,43 @@ impl From<askama::Error> for AppError {
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
     status: u16,
-    title_th: &'a str,
-    title_en: &'a str,
-    text_th: &'a str,
-    text_en: &'a str,
+    /// `None` when the reader's language is not known yet: both languages are shown.
+    lang: Option<Lang>,
+    words: &'a Words,
     reference: Option<String>,
+}
+
+impl ErrorPage<'_> {
+    fn lang_code(&self) -> &'static str {
+        self.lang.unwrap_or(Lang::Th).code()
+    }
+
+    fn shows(&self, lang: &str) -> bool {
+        self.lang.is_none_or(|l| l.code() == lang)
+    }
+}
+
+/// What an error page says, in Thai and in English.
+struct Words {
+    title_th: &'static str,
+    title_en: &'static str,
+    text_th: &'static str,
+    text_en: &'static str,
+}
+
+/// The failure an error response stands for, kept on the response so that the page context
+/// can answer in the reader's language, or in JSON under `/api/`.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub status: StatusCode,
+    pub reference: Option<String>,
 }
 
 pub fn reference_id() -> String {
     format!("{:08x}", rand::random::<u32>())
 }
 
-pub fn error_page(status: StatusCode, reference: Option<String>) -> Response {
+fn words(status: StatusCode) -> Words {
     let (title_th, title_en, text_th, text_en) = match status.as_u16() {
         404 => (
             "ไม่พบหน้าที่ต้องการ",
@@ -100,18 +127,58 @@ pub fn error_page(status: StatusCode, reference: Option<String>) -> Response {
             "Sorry, this could not be done right now and nothing was half-saved. Try again; if it keeps happening, tell the administrator the reference below.",
         ),
     };
-    let page = ErrorPage {
-        status: status.as_u16(),
+    Words {
         title_th,
         title_en,
         text_th,
         text_en,
+    }
+}
+
+/// The error page in both languages, for answers made before the reader's language is known;
+/// the page context renders it again in one language (see [`in_language`]).
+pub fn error_page(status: StatusCode, reference: Option<String>) -> Response {
+    let mut response = render_page(status, None, reference.clone());
+    response
+        .extensions_mut()
+        .insert(Failure { status, reference });
+    response
+}
+
+fn render_page(status: StatusCode, lang: Option<Lang>, reference: Option<String>) -> Response {
+    let words = words(status);
+    let page = ErrorPage {
+        status: status.as_u16(),
+        lang,
+        words: &words,
         reference,
     };
     let body = page
         .render()
-        .unwrap_or_else(|_| format!("{} {}", status.as_u16(), title_en));
+        .unwrap_or_else(|_| format!("{} {}", status.as_u16(), words.title_en));
     (status, Html(body)).into_response()
+}
+
+/// An error answer in the reader's language, or as JSON for the API. Headers the first answer
+/// set (`Retry-After`, cookies) are kept.
+pub fn in_language(failure: &Failure, lang: Lang, api: bool, original: Response) -> Response {
+    let mut response = if api {
+        let words = words(failure.status);
+        let mut body =
+            serde_json::json!({ "error": { "th": words.title_th, "en": words.title_en } });
+        if let Some(r) = &failure.reference {
+            body["error"]["reference"] = serde_json::Value::String(r.clone());
+        }
+        (failure.status, Json(body)).into_response()
+    } else {
+        render_page(failure.status, Some(lang), failure.reference.clone())
+    };
+    for (name, value) in original.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            response.headers_mut().append(name, value.clone());
+        }
+    }
+    response
 }
 
 impl IntoResponse for AppError {

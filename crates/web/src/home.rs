@@ -3,7 +3,7 @@ use crate::ctx::{Ctx, FontSize};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pages::render;
-use crate::security::{FONT_COOKIE, LANG_COOKIE, cookie};
+use crate::security::{FONT_COOKIE, LANG_COOKIE, cookie, local_path};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,13 +19,6 @@ pub struct Next {
     next: Option<String>,
 }
 
-fn back(next: Option<String>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
-        _ => "/".into(),
-    }
-}
-
 pub async fn set_lang(
     State(state): State<AppState>,
     Path(code): Path<String>,
@@ -39,7 +32,7 @@ pub async fn set_lang(
         state.secure_cookies,
         false,
     ));
-    Ok((jar, Redirect::to(&back(q.next))).into_response())
+    Ok((jar, Redirect::to(&local_path(q.next.as_deref()))).into_response())
 }
 
 pub async fn set_font(
@@ -50,7 +43,7 @@ pub async fn set_font(
 ) -> Result<Response, AppError> {
     FontSize::parse(&size).ok_or(AppError::NotFound)?;
     let jar = jar.add(cookie(FONT_COOKIE, size, state.secure_cookies, false));
-    Ok((jar, Redirect::to(&back(q.next))).into_response())
+    Ok((jar, Redirect::to(&local_path(q.next.as_deref()))).into_response())
 }
 
 pub async fn start(ctx: Ctx) -> Response {

@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use crate::ctx::{Ctx, FontSize};
-use crate::error::error_page;
+use crate::error::{Failure, error_page, in_language};
 use crate::i18n::Lang;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -27,6 +27,9 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; s
                    font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
                    form-action 'self'; frame-ancestors 'none'";
 
+/// Only the door's check-in page uses a device feature: the camera, on this site only.
+const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
+
 pub fn cookie(name: &'static str, value: String, secure: bool, http_only: bool) -> Cookie<'static> {
     let mut c = Cookie::new(name, value);
     c.set_path("/");
@@ -44,8 +47,50 @@ fn same(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// Builds the page context, checks CSRF, and sets the security headers.
+/// Where a `next=` parameter may send people back to: a path on this site, as a browser would
+/// resolve it (tabs and newlines dropped, backslashes read as slashes), or else the home page.
+pub fn local_path(next: Option<&str>) -> String {
+    let Ok(base) = url::Url::parse("http://sermphalang.invalid/") else {
+        return "/".into();
+    };
+    let Some(url) = next.and_then(|n| base.join(n).ok()) else {
+        return "/".into();
+    };
+    if !n_is_path(next) || url.origin() != base.origin() {
+        return "/".into();
+    }
+    let mut path = url.path().to_string();
+    if let Some(q) = url.query() {
+        path.push('?');
+        path.push_str(q);
+    }
+    path
+}
+
+/// Only a path: a scheme or a host, even one that resolves back here, is not taken.
+fn n_is_path(next: Option<&str>) -> bool {
+    next.is_some_and(|n| {
+        let visible: String = n
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        let visible = visible.trim_start_matches(|c: char| c <= ' ');
+        visible.starts_with('/') && !visible.starts_with("//") && !visible.starts_with("/\\")
+    })
+}
+
+/// The CSRF token of a signed-in session is derived from the session's own secret token, so
+/// a token planted in a cookie (by a sibling subdomain, say) does not pass for a session.
+fn session_csrf(session_token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("csrf:{session_token}").as_bytes());
+    hex::encode(&digest[..16])
+}
+
+/// Builds the page context, checks CSRF, sets the security headers, and answers errors in the
+/// reader's language (JSON under `/api/`).
 pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
     let jar = CookieJar::from_headers(req.headers());
     let lang = jar
         .get(LANG_COOKIE)
@@ -56,7 +101,8 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         .and_then(|c| FontSize::parse(c.value()))
         .unwrap_or(FontSize::Normal);
     let existing_csrf = jar.get(CSRF_COOKIE).map(|c| c.value().to_string());
-    let csrf = existing_csrf.clone().unwrap_or_else(sessions::new_token);
+    let finish =
+        |response: Response| with_headers(localized(response, lang, api), state.secure_cookies);
     // Assets, health and metrics answer the same for everyone: no session lookup for them.
     let anonymous_path = ["/static/", "/healthz", "/metrics"]
         .iter()
@@ -67,7 +113,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             Err(e) => {
                 let reference = crate::error::reference_id();
                 tracing::error!(%reference, cause = %e, "session lookup failed");
-                return with_headers(error_page(
+                return finish(error_page(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     Some(reference),
                 ));
@@ -75,6 +121,12 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         },
         None => None,
     };
+    let session_token = account
+        .as_ref()
+        .and_then(|_| jar.get(SESSION_COOKIE))
+        .map(|c| session_csrf(c.value()));
+    let expected_csrf = session_token.clone().or(existing_csrf.clone());
+    let csrf = expected_csrf.clone().unwrap_or_else(sessions::new_token);
     let here = req
         .uri()
         .path_and_query()
@@ -83,9 +135,9 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = req;
     if unsafe_method {
-        match check_csrf(req, existing_csrf.as_deref()).await {
+        match check_csrf(req, expected_csrf.as_deref()).await {
             Ok(r) => req = r,
-            Err(response) => return with_headers(response),
+            Err(response) => return finish(response),
         }
     }
     req.extensions_mut().insert(Ctx {
@@ -97,13 +149,21 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         geo: state.geo.clone(),
     });
     let mut response = calm(next.run(req).await);
-    if existing_csrf.is_none() {
+    if existing_csrf.is_none() && session_token.is_none() {
         let c = cookie(CSRF_COOKIE, csrf, state.secure_cookies, true);
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
             response.headers_mut().append(header::SET_COOKIE, v);
         }
     }
-    with_headers(response)
+    finish(response)
+}
+
+/// Error answers again in the reader's language, or in JSON for the API.
+fn localized(response: Response, lang: Lang, api: bool) -> Response {
+    match response.extensions().get::<Failure>().cloned() {
+        Some(failure) => in_language(&failure, lang, api, response),
+        None => response,
+    }
 }
 
 async fn check_csrf(req: Request, expected: Option<&str>) -> Result<Request, Response> {
@@ -196,8 +256,22 @@ fn calm(response: Response) -> Response {
     response
 }
 
-fn with_headers(mut response: Response) -> Response {
+fn with_headers(mut response: Response, secure: bool) -> Response {
     let h = response.headers_mut();
+    if secure {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),

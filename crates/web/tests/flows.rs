@@ -273,7 +273,7 @@ async fn errors_are_calm_pages_and_the_api_answers_json() {
     let r = anon.get("/no/such/page").await;
     assert_eq!(r.status(), 404);
     let body = r.text().await.unwrap();
-    assert!(body.contains("ไม่พบหน้าที่ต้องการ") && body.contains("Page not found"));
+    assert!(body.contains("ไม่พบหน้าที่ต้องการ") && !body.contains("Page not found"));
     let r = anon.get("/api/v1/provinces/41/organizations").await;
     assert_eq!(r.status(), 401);
     let json: serde_json::Value = r.json().await.unwrap();

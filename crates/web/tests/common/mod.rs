@@ -40,6 +40,8 @@ pub struct Client {
     pub http: reqwest::Client,
     jar: Arc<Jar>,
     base: String,
+    /// A signed-in session's CSRF token, as its pages carry it.
+    session_csrf: Option<String>,
 }
 
 impl Client {
@@ -54,6 +56,7 @@ impl Client {
             http,
             jar,
             base: app.base.clone(),
+            session_csrf: None,
         }
     }
 
@@ -62,6 +65,14 @@ impl Client {
     }
 
     pub fn csrf(&self) -> String {
+        if let Some(token) = &self.session_csrf {
+            return token.clone();
+        }
+        self.cookie_csrf()
+    }
+
+    /// The token of the anonymous CSRF cookie, which pages use before signing in.
+    pub fn cookie_csrf(&self) -> String {
         let url = self.base.parse().unwrap();
         let header = self
             .jar
@@ -98,7 +109,20 @@ impl Client {
             .post("/login", &[("email", email), ("password", password)])
             .await;
         assert_eq!(r.status(), 303, "sign-in of {email}");
+        let mut c = c;
+        c.session_csrf = Some(c.page_csrf().await);
         c
+    }
+
+    /// The CSRF token in the forms of the signed-in home page.
+    pub async fn page_csrf(&self) -> String {
+        let home = self.get("/").await;
+        let page = self.get(&location(&home)).await.text().await.unwrap();
+        page.split("name=\"_csrf\" value=\"")
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+            .expect("a form with a CSRF token on the home page")
+            .to_string()
     }
 }
 

@@ -1,0 +1,175 @@
+//! Redirects stay on this site, errors answer in the reader's language (JSON for the API),
+//! CSRF tokens belong to one session, and every answer carries the security headers.
+
+mod common;
+
+use common::{Client, location, spawn, spawn_with};
+
+/// What `next=` carries once the query string is decoded: `next=/%09/evil.example` arrives as
+/// a tab, `next=/%0a/x` as a newline, which browsers drop from a URL.
+const TRICKS: &[&str] = &[
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/x",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+    " //evil.example",
+];
+
+#[tokio::test]
+async fn next_parameters_stay_on_this_site() {
+    let app = spawn().await;
+    let c = Client::new(&app);
+    for trick in TRICKS {
+        for page in ["/lang/en", "/font/large"] {
+            let r = c
+                .http
+                .get(c.url(page))
+                .query(&[("next", trick)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 303, "{page} next={trick:?}");
+            assert_eq!(location(&r), "/", "{page} next={trick:?}");
+        }
+        let r = c
+            .http
+            .get(c.url("/login"))
+            .query(&[("next", trick)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "/login next={trick:?}");
+        assert!(
+            r.text().await.unwrap().contains(r#"name="next" value="/""#),
+            "/login next={trick:?}"
+        );
+    }
+    let literal = c
+        .http
+        .get(c.url("/lang/th"))
+        .query(&[("next", "/%0a/x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        location(&literal),
+        "/%0a/x",
+        "an encoded newline is a path on this site"
+    );
+    let r = c
+        .http
+        .get(c.url("/lang/th"))
+        .query(&[("next", "/p/41/orgs?page=2")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&r), "/p/41/orgs?page=2");
+    let r = c
+        .post(
+            "/login",
+            &[
+                ("email", "secretariat@demo.example"),
+                ("password", "demo-secretariat-2565"),
+                ("next", "/\t/evil.example"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/");
+}
+
+#[tokio::test]
+async fn error_pages_follow_the_chosen_language() {
+    let app = spawn().await;
+    let c = Client::new(&app);
+    let thai = c.get("/no-such-page").await;
+    assert_eq!(thai.status(), 404);
+    let thai = thai.text().await.unwrap();
+    assert!(thai.contains("ไม่พบหน้าที่ต้องการ"));
+    assert!(thai.contains(r#"<html lang="th">"#));
+    c.get("/lang/en").await;
+    let english = c.get("/no-such-page").await.text().await.unwrap();
+    assert!(english.contains("Page not found"), "{english}");
+    assert!(english.contains(r#"<html lang="en">"#));
+    assert!(
+        !english.contains("ไม่พบ"),
+        "Thai in the English page: {english}"
+    );
+    let signed_in = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let forbidden = signed_in.get("/provinces").await;
+    assert_eq!(forbidden.status(), 403);
+    assert!(forbidden.text().await.unwrap().contains("ไม่มีสิทธิ์เข้าถึง"));
+}
+
+#[tokio::test]
+async fn the_api_answers_errors_in_json() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    for (path, status) in [
+        ("/api/v1/provinces/41/people/abc", 400),
+        ("/api/v1/provinces/41/organizations?page=x", 400),
+        ("/api/v1/provinces/41/no-such-thing", 404),
+        ("/api/v1/provinces/41/people/999999", 404),
+    ] {
+        let r = c.get(path).await;
+        assert_eq!(r.status(), status, "{path}");
+        let kind = r.headers()["content-type"].to_str().unwrap().to_string();
+        assert!(kind.starts_with("application/json"), "{path}: {kind}");
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert!(body["error"]["th"].is_string(), "{path}: {body}");
+        assert!(body["error"]["en"].is_string(), "{path}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn a_csrf_token_belongs_to_one_session() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let planted = c.cookie_csrf();
+    assert!(!planted.is_empty());
+    let r = c
+        .http
+        .post(c.url("/p/41/orgs"))
+        .form(&[("_csrf", planted.as_str()), ("name", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403, "the cookie's token is not the session's");
+    let r = c.post("/p/41/orgs", &[("name", "")]).await;
+    assert_eq!(
+        r.status(),
+        422,
+        "the page's token passes and the form is checked"
+    );
+    let other = Client::login(&app, "admin@demo.example", "demo-admin-2565").await;
+    let r = c
+        .http
+        .post(c.url("/p/41/orgs"))
+        .form(&[("_csrf", other.csrf().as_str()), ("name", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403, "another session's token does not pass");
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let plain = spawn().await;
+    let tls = spawn_with(|state| state.secure_cookies = true).await;
+    for (app, behind_tls) in [(&plain, false), (&tls, true)] {
+        let c = Client::new(app);
+        for path in ["/login", "/no-such-page", "/healthz"] {
+            let r = c.get(path).await;
+            let h = r.headers();
+            assert!(h.contains_key("permissions-policy"), "{path}");
+            assert_eq!(h["cross-origin-opener-policy"], "same-origin", "{path}");
+            assert_eq!(
+                h.contains_key("strict-transport-security"),
+                behind_tls,
+                "{path}"
+            );
+        }
+    }
+}
