@@ -14,6 +14,7 @@ mod metrics;
 mod pages;
 pub mod routes;
 mod security;
+mod upload;
 
 // The features, one folder each.
 pub mod evaluation;

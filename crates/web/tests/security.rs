@@ -173,3 +173,91 @@ async fn every_answer_carries_the_security_headers() {
         }
     }
 }
+
+/// A few hundred bytes of JPEG whose header claims 65,535 × 65,535 pixels.
+fn jpeg_bomb() -> Vec<u8> {
+    let image = image::RgbImage::from_pixel(8, 8, image::Rgb([200, 30, 30]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .unwrap();
+    let mut bytes = out.into_inner();
+    let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    bytes[sof + 5..sof + 9].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    bytes
+}
+
+#[tokio::test]
+async fn image_bombs_are_refused_before_anything_decodes_them() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let r = staff
+        .post(
+            "/p/41/events",
+            &[
+                ("title", "อบรม"),
+                ("kind", "training"),
+                ("session_date", "18/2/2565"),
+                ("session_start", "09:00"),
+                ("session_end", "12:00"),
+            ],
+        )
+        .await;
+    let id = location(&r).rsplit('/').next().unwrap().to_string();
+    let bomb = jpeg_bomb();
+    assert!(bomb.len() < 2_000);
+    for field in ["logo", "signature_0"] {
+        let form = reqwest::multipart::Form::new().part(
+            field,
+            reqwest::multipart::Part::bytes(bomb.clone()).file_name("bomb.jpg"),
+        );
+        let r = staff
+            .http
+            .post(staff.url(&format!(
+                "/p/41/events/{id}/artwork?_csrf={}",
+                staff.csrf()
+            )))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422, "{field}");
+        let page = r.text().await.unwrap();
+        assert!(page.contains("65535 × 65535"), "{field}: {page}");
+    }
+    let r = staff
+        .http
+        .post(staff.url(&format!("/api/v1/provinces/41/events/{id}/decode")))
+        .header("content-type", "image/jpeg")
+        .header("x-csrf-token", staff.csrf())
+        .body(bomb)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert!(body["error"]["en"].as_str().unwrap().contains("65535"), "{body}");
+    assert_eq!(staff.get("/healthz").await.status(), 200);
+}
+
+#[tokio::test]
+async fn removing_a_logo_that_is_not_there_changes_nothing() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let audit_total = || async {
+        sermphalang_store::audit::list(&app.db.db, None, sermphalang_store::PageRequest::new(None))
+            .await
+            .unwrap()
+            .total
+    };
+    let before = audit_total().await;
+    let events = sermphalang_store::training::event::list(&app.db.db, 41)
+        .await
+        .unwrap();
+    let id = events[0].id;
+    let r = staff
+        .post(&format!("/p/41/events/{id}/logos/987654/remove"), &[])
+        .await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(audit_total().await, before, "no audit entry for nothing removed");
+}

@@ -2,7 +2,7 @@
 //! province's certificate template.
 
 use crate::audit::{Actor, Change};
-use crate::{Db, Result, files, now};
+use crate::{Db, Result, StoreError, files, now};
 use serde::Serialize;
 use sqlx::Row;
 
@@ -151,11 +151,14 @@ pub async fn add_logo(
 
 pub async fn remove_logo(db: &Db, actor: &Actor, event: &Event, file: i64) -> Result<()> {
     let mut tx = db.audited(actor, Some(event.province_code)).await?;
-    sqlx::query("DELETE FROM event_logos WHERE event_id = $1 AND file_id = $2")
+    let removed = sqlx::query("DELETE FROM event_logos WHERE event_id = $1 AND file_id = $2")
         .bind(event.id)
         .bind(file)
         .execute(&mut *tx)
         .await?;
+    if removed.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
     tx.commit(
         Change::new("remove_logo", "event", event.id).before(&serde_json::json!({ "file": file })),
     )

@@ -257,8 +257,8 @@ pub struct Decoded {
 
 /// Finds a QR code in a JPEG or PNG camera frame. A code the detector misses at the frame's
 /// own scale is often found at half or one and a half times it, so those are tried next.
-pub fn decode_frame(bytes: &[u8]) -> Result<Option<String>, image::ImageError> {
-    let image = image::load_from_memory(bytes)?.to_luma8();
+pub fn decode_frame(bytes: &[u8]) -> Result<Option<String>, crate::upload::Refusal> {
+    let image = crate::upload::decode(bytes)?.to_luma8();
     let (w, h) = image.dimensions();
     let find = |luma: image::GrayImage| {
         rqrr::PreparedImage::prepare(luma)
@@ -304,7 +304,12 @@ pub async fn decode(
     let decoded = tokio::task::spawn_blocking(move || decode_frame(&body)).await;
     match decoded {
         Ok(Ok(text)) => Json(Decoded { text }).into_response(),
-        _ => api_error(
+        Ok(Err(refusal)) => api_error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!("อ่านภาพไม่ได้: {}", refusal.th()),
+            &format!("The frame could not be read: {}", refusal.en()),
+        ),
+        Err(_) => api_error(
             StatusCode::UNPROCESSABLE_ENTITY,
             "อ่านภาพไม่ได้ ต้องเป็น JPEG หรือ PNG",
             "The frame could not be read; send a JPEG or PNG",

@@ -374,6 +374,19 @@ pub async fn reissue(
     }
 }
 
+/// A logo or signature as a certificate will print it: its header checked before anything
+/// decodes it, placed by Typst once, and scaled into `bounds`. The reason, in Thai and
+/// English, when it cannot be used.
+fn artwork_image(
+    data: Vec<u8>,
+    bounds: (u32, u32),
+) -> Result<(&'static str, Vec<u8>), (String, String)> {
+    crate::upload::inspect(&data).map_err(|r| (r.th(), r.en()))?;
+    let content_type = check_image(&data).map_err(|e| (e.clone(), e))?;
+    let data = fit(data, content_type, bounds).map_err(|e| (e.clone(), e))?;
+    Ok((content_type, data))
+}
+
 /// The artwork form: up to three signatories with signature images, and one new logo.
 pub async fn artwork(
     State(state): State<AppState>,
@@ -402,24 +415,17 @@ pub async fn artwork(
             if data.is_empty() {
                 continue;
             }
-            let checked = check_image(&data).and_then(|content_type| {
-                let bounds = if kind == "logo" {
-                    LOGO_BOX
-                } else {
-                    SIGNATURE_BOX
-                };
-                fit(data, content_type, bounds).map(|data| (content_type, data))
-            });
-            match checked {
+            let bounds = if kind == "logo" { LOGO_BOX } else { SIGNATURE_BOX };
+            match artwork_image(data, bounds) {
                 Ok((content_type, data)) => match (kind, index) {
                     ("logo", _) => logo = Some((file_name, content_type, data)),
                     (_, Some(i)) => rows[i].signature = Some((file_name, content_type.to_string(), data)),
                     _ => {}
                 },
-                Err(reason) => errors.push(FieldError::new(
+                Err((th, en)) => errors.push(FieldError::new(
                     "artwork",
-                    format!("ไฟล์ \"{file_name}\" ใช้ไม่ได้: ต้องเป็นภาพ PNG หรือ JPEG ไม่เกิน 2 MB ({reason})"),
-                    format!("\"{file_name}\" cannot be used: it must be a PNG or JPEG image up to 2 MB ({reason})"),
+                    format!("ไฟล์ \"{file_name}\" ใช้ไม่ได้: ต้องเป็นภาพ PNG หรือ JPEG ไม่เกิน 2 MB ({th})"),
+                    format!("\"{file_name}\" cannot be used: it must be a PNG or JPEG image up to 2 MB ({en})"),
                 )),
             }
             continue;

@@ -18,7 +18,7 @@ pub fn fit(
     content_type: &'static str,
     bounds: (u32, u32),
 ) -> Result<Vec<u8>, String> {
-    let image = image::load_from_memory(&bytes).map_err(|e| e.to_string())?;
+    let image = crate::upload::decode(&bytes).map_err(|r| r.en())?;
     let (w, h) = (image.width(), image.height());
     if w <= bounds.0 && h <= bounds.1 && bytes.len() <= KEEP_BYTES {
         return Ok(bytes);
