@@ -1,7 +1,9 @@
-//! Spreadsheet import (.xlsx, .csv) and export for Sermphalang.
+//! Documents in and out for Sermphalang: spreadsheet import (.xlsx, .csv) and export, ZIP
+//! archives, and checks on uploaded PDFs.
 
 pub mod archive;
 pub mod export;
+pub mod pdf;
 pub mod sheet;
 
 pub use archive::write_zip;

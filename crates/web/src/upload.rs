@@ -129,6 +129,13 @@ pub(crate) mod tests {
         assert_eq!((header.width, header.height), (640, 480));
         assert_eq!(decode(&jpeg(64, 48)).unwrap().width(), 64);
         assert_eq!(inspect(b"GIF89a......"), Err(Refusal::NotAnImage));
-        assert!(!Refusal::TooManyPixels { width: 1, height: 1 }.th().is_empty());
+        assert!(
+            !Refusal::TooManyPixels {
+                width: 1,
+                height: 1
+            }
+            .th()
+            .is_empty()
+        );
     }
 }

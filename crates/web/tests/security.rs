@@ -178,9 +178,7 @@ async fn every_answer_carries_the_security_headers() {
 fn jpeg_bomb() -> Vec<u8> {
     let image = image::RgbImage::from_pixel(8, 8, image::Rgb([200, 30, 30]));
     let mut out = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut out, image::ImageFormat::Jpeg)
-        .unwrap();
+    image.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
     let mut bytes = out.into_inner();
     let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
     bytes[sof + 5..sof + 9].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
@@ -213,10 +211,7 @@ async fn image_bombs_are_refused_before_anything_decodes_them() {
         );
         let r = staff
             .http
-            .post(staff.url(&format!(
-                "/p/41/events/{id}/artwork?_csrf={}",
-                staff.csrf()
-            )))
+            .post(staff.url(&format!("/p/41/events/{id}/artwork?_csrf={}", staff.csrf())))
             .multipart(form)
             .send()
             .await
@@ -236,7 +231,10 @@ async fn image_bombs_are_refused_before_anything_decodes_them() {
         .unwrap();
     assert_eq!(r.status(), 422);
     let body: serde_json::Value = r.json().await.unwrap();
-    assert!(body["error"]["en"].as_str().unwrap().contains("65535"), "{body}");
+    assert!(
+        body["error"]["en"].as_str().unwrap().contains("65535"),
+        "{body}"
+    );
     assert_eq!(staff.get("/healthz").await.status(), 200);
 }
 
@@ -259,5 +257,94 @@ async fn removing_a_logo_that_is_not_there_changes_nothing() {
         .post(&format!("/p/41/events/{id}/logos/987654/remove"), &[])
         .await;
     assert_eq!(r.status(), 404);
-    assert_eq!(audit_total().await, before, "no audit entry for nothing removed");
+    assert_eq!(
+        audit_total().await,
+        before,
+        "no audit entry for nothing removed"
+    );
+}
+
+/// A one-page PDF with a correct cross-reference table; `open_action` is added to its
+/// catalogue when given.
+fn small_pdf(open_action: Option<&str>) -> Vec<u8> {
+    let action = open_action
+        .map(|a| format!(" /OpenAction {a}"))
+        .unwrap_or_default();
+    let objects = [
+        format!("<< /Type /Catalog /Pages 2 0 R{action} >>"),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[tokio::test]
+async fn appointment_orders_must_be_whole_pdfs_without_scripts_and_download_as_files() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let create = |pdf: Vec<u8>| {
+        let form = reqwest::multipart::Form::new()
+            .text("name", "คณะทำงานทดสอบ")
+            .text("order_number", "1/2567")
+            .text("order_date", "1/10/2566")
+            .part(
+                "order_file",
+                reqwest::multipart::Part::bytes(pdf).file_name("order.pdf"),
+            );
+        staff
+            .http
+            .post(staff.url(&format!("/p/41/groups?_csrf={}", staff.csrf())))
+            .multipart(form)
+            .send()
+    };
+    let whole = small_pdf(None);
+    let cases = [
+        (whole[..whole.len() / 2].to_vec(), "truncated"),
+        (
+            small_pdf(Some("<< /S /JavaScript /JS (app.alert(1)) >>")),
+            "JavaScript",
+        ),
+        (small_pdf(Some("<< /S /Launch /F (calc.exe) >>")), "Launch"),
+    ];
+    for (pdf, what) in cases {
+        let r = create(pdf).await.unwrap();
+        assert_eq!(r.status(), 422, "{what}");
+        assert!(
+            r.text().await.unwrap().contains("ไฟล์คำสั่งต้องเป็น PDF"),
+            "{what}"
+        );
+    }
+    let r = create(whole.clone()).await.unwrap();
+    assert_eq!(r.status(), 303);
+    let id = location(&r).rsplit('/').next().unwrap().to_string();
+    let file = staff.get(&format!("/p/41/groups/{id}/order")).await;
+    assert_eq!(file.status(), 200);
+    assert!(
+        file.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment"),
+        "uploaded files are downloaded, never shown inline"
+    );
+    assert_eq!(file.bytes().await.unwrap().to_vec(), whole);
 }

@@ -163,11 +163,11 @@ async fn read_upload(mut multipart: Multipart) -> Result<Upload, AppError> {
                     "ไฟล์คำสั่งใหญ่เกิน 10 MB",
                     "The order file is larger than 10 MB",
                 ));
-            } else if !data.starts_with(b"%PDF-") {
+            } else if let Err(refusal) = sermphalang_documents::pdf::inspect(&data) {
                 up.errors.0.push(FieldError::new(
                     "order_file",
-                    "ไฟล์คำสั่งต้องเป็น PDF",
-                    "The order file must be a PDF",
+                    format!("ไฟล์คำสั่งต้องเป็น PDF: {}", refusal.th()),
+                    format!("The order file must be a PDF: {}", refusal.en()),
                 ));
             } else {
                 up.pdf = Some((file_name, data.to_vec()));
@@ -256,7 +256,7 @@ pub async fn order_file(
             (header::CONTENT_TYPE, "application/pdf".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"order-{id}.pdf\""),
+                format!("attachment; filename=\"order-{id}.pdf\""),
             ),
         ],
         file.data,

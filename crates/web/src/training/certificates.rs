@@ -415,7 +415,11 @@ pub async fn artwork(
             if data.is_empty() {
                 continue;
             }
-            let bounds = if kind == "logo" { LOGO_BOX } else { SIGNATURE_BOX };
+            let bounds = if kind == "logo" {
+                LOGO_BOX
+            } else {
+                SIGNATURE_BOX
+            };
             match artwork_image(data, bounds) {
                 Ok((content_type, data)) => match (kind, index) {
                     ("logo", _) => logo = Some((file_name, content_type, data)),
