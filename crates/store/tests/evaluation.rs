@@ -258,6 +258,13 @@ async fn three_steps_with_forty_participants() {
                 .iter()
                 .any(|q| q.id == q0 && q.revealed)
         );
+        // Opening a question again collects answers blind, whatever was revealed before.
+        open(db, id, Step::Rating).await;
+        let reopened = workshop::questions(db, id).await.unwrap();
+        let q = reopened.iter().find(|q| q.id == q0).unwrap();
+        assert_eq!(q.state, QuestionState::Open);
+        assert!(!q.revealed, "results stay hidden while answers are open");
+        close(db, id, Step::Rating).await;
 
         // Dialogue and planning.
         activity::save_dialogue(

@@ -38,6 +38,7 @@ pub struct AppState {
     pub live: evaluation::live::Hub,
     pub votes: Arc<evaluation::live::limiter::VoteLimiter>,
     pub lookups: Arc<evaluation::live::limiter::PublicLimiter>,
+    pub code_misses: Arc<evaluation::live::limiter::MissLimiter>,
     /// Mark cookies `Secure`: set when the site is served over TLS (behind a proxy).
     pub secure_cookies: bool,
     /// Where people reach the site, without a trailing slash; the projector's join address.
@@ -58,6 +59,7 @@ impl AppState {
             limiter: Arc::new(auth::LoginLimiter::default()),
             votes: Arc::default(),
             lookups: Arc::default(),
+            code_misses: Arc::new(evaluation::live::limiter::code_misses()),
             secure_cookies,
             public_url: None,
         })

@@ -466,3 +466,49 @@ async fn the_projector_shows_the_configured_public_address() {
     assert!(page.contains(&format!("https://moral.example.go.th/j/{}", r.code)));
     assert!(page.contains("<svg"), "with its QR code");
 }
+
+#[tokio::test]
+async fn join_codes_cannot_be_found_by_trying() {
+    let app = spawn().await;
+    let r = room(&app, Step::Rating).await;
+    let c = reqwest::Client::new();
+    let wrong = if r.code == "000000" {
+        "000001"
+    } else {
+        "000000"
+    };
+    // Phones of one room behind one router join freely: right codes are never counted.
+    for i in 0..30 {
+        join(&c, &app, &r.code, &format!("คนที่ {i}")).await;
+    }
+    let mut refused = 0;
+    for _ in 0..40 {
+        let status = c
+            .get(format!("{}/api/v1/live/{wrong}", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        match status.as_u16() {
+            404 => assert_eq!(refused, 0, "a miss after being refused"),
+            429 => refused += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert!(refused >= 25, "only {refused} of 40 guesses refused");
+    // Once refused, even the right code is refused from that address, or the answers would
+    // tell right from wrong.
+    let right = c
+        .get(format!("{}/api/v1/live/{}", app.base, r.code))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(right.status(), 429);
+    let page = c
+        .get(format!("{}/j/{wrong}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 429);
+    assert!(page.text().await.unwrap().contains("ใส่รหัสผิดหลายครั้งเกินไป"));
+}

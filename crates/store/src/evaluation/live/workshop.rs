@@ -334,8 +334,10 @@ pub async fn control(
     let mut tx = db.audited(actor, Some(province)).await?;
     for q in &targets {
         let sql = match action {
+            // Answers are collected blind: opening hides whatever was revealed before.
             Control::Open => {
-                "UPDATE questions SET state = 'open', opened_at = $1, closed_at = NULL WHERE id = $2"
+                "UPDATE questions SET state = 'open', opened_at = $1, closed_at = NULL, revealed = 0 \
+                 WHERE id = $2"
             }
             Control::Close => {
                 "UPDATE questions SET state = 'closed', closed_at = $1 WHERE id = $2 AND state = 'open'"

@@ -8,6 +8,7 @@ use crate::evaluation::live::cast::{self, Answer, Refusal};
 use crate::evaluation::live::snapshot::{Snapshot, now_ms};
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::ConnectInfo;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use sermphalang_domain::evaluation::RatingStats;
 use sermphalang_domain::evaluation::live::JoinForm;
 use sermphalang_store::evaluation::live::workshop::{self, LiveSession};
+use std::net::SocketAddr;
 use utoipa::{OpenApi, ToSchema};
 
 /// This feature's part of the OpenAPI document.
@@ -87,10 +89,11 @@ pub struct Joined {
     responses((status = 201, body = Joined), (status = 404), (status = 410), (status = 422)))]
 pub async fn join(
     State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
     body: Bytes,
 ) -> Response {
-    let session = match cast::session(&state, &code).await {
+    let session = match cast::session(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return refused(r),
     };
@@ -175,8 +178,12 @@ async fn snapshot(state: &AppState, session: &LiveSession) -> Result<Snapshot, R
 #[utoipa::path(get, path = "/api/v1/live/{code}",
     params(("code" = String, Path)),
     responses((status = 200, body = LiveState), (status = 404), (status = 410)))]
-pub async fn current(State(state): State<AppState>, Path(code): Path<String>) -> Response {
-    let session = match cast::session(&state, &code).await {
+pub async fn current(
+    State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Path(code): Path<String>,
+) -> Response {
+    let session = match cast::session(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return refused(r),
     };
@@ -242,11 +249,12 @@ pub struct Recorded {
     security(("participant" = [])))]
 pub async fn vote(
     State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let session = match cast::session(&state, &code).await {
+    let session = match cast::session(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return refused(r),
     };
@@ -281,8 +289,12 @@ pub struct ResultOut {
 #[utoipa::path(get, path = "/api/v1/live/{code}/results",
     params(("code" = String, Path)),
     responses((status = 200, body = [ResultOut]), (status = 404), (status = 410)))]
-pub async fn results(State(state): State<AppState>, Path(code): Path<String>) -> Response {
-    let session = match cast::session(&state, &code).await {
+pub async fn results(
+    State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    Path(code): Path<String>,
+) -> Response {
+    let session = match cast::session(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return refused(r),
     };

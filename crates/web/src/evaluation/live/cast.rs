@@ -11,6 +11,7 @@ use sermphalang_store::evaluation::live::votes;
 use sermphalang_store::evaluation::live::workshop::{
     CodeLookup, LiveSession, Participant, by_code, participant,
 };
+use std::net::IpAddr;
 use utoipa::ToSchema;
 
 /// One answer to one question. Exactly the fields of its kind are read.
@@ -64,13 +65,20 @@ fn invalid(e: FieldError) -> Refusal {
     Refusal::Invalid(Invalid(vec![e]))
 }
 
-/// The running session a join code opens.
-pub async fn session(state: &AppState, code: &str) -> Result<LiveSession, Refusal> {
-    match by_code(&state.db, code).await? {
-        CodeLookup::Active(s) => Ok(s),
-        CodeLookup::Expired => Err(Refusal::Expired),
-        CodeLookup::Unknown => Err(Refusal::NotFound),
+/// The running session a join code opens. Wrong codes are counted per address: after a few
+/// misses in a short time an address is refused (429) before any lookup, so a six-digit
+/// code cannot be found by trying, while a room of phones behind one router joins freely.
+pub async fn session(state: &AppState, code: &str, from: IpAddr) -> Result<LiveSession, Refusal> {
+    if !state.code_misses.has_room(from) {
+        return Err(Refusal::TooMany);
     }
+    let missed = match by_code(&state.db, code).await? {
+        CodeLookup::Active(s) => return Ok(s),
+        CodeLookup::Expired => Refusal::Expired,
+        CodeLookup::Unknown => Refusal::NotFound,
+    };
+    state.code_misses.allow(from);
+    Err(missed)
 }
 
 /// The participant a token stands for, if they joined this session's cycle.

@@ -8,6 +8,7 @@ use crate::evaluation::live::cast::{self, Answer, Refusal};
 use crate::evaluation::live::snapshot::Snapshot;
 use crate::pages::{Errors, render, render_invalid};
 use askama::Template;
+use axum::extract::ConnectInfo;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
@@ -20,6 +21,7 @@ use sermphalang_domain::evaluation::live::{JoinForm, QuestionState};
 use sermphalang_domain::registry::Sector;
 use sermphalang_store::evaluation::live::votes::{self, MyAnswers};
 use sermphalang_store::evaluation::live::workshop::{self, LiveSession, Participant, Question};
+use std::net::SocketAddr;
 
 pub const PARTICIPANT_COOKIE: &str = "sp_live";
 
@@ -56,9 +58,10 @@ pub async fn enter(ctx: Ctx, Query(q): Query<CodeQuery>) -> Result<Response, App
 }
 
 fn code_problem(ctx: Ctx, code: &str, refusal: Refusal) -> Result<Response, AppError> {
-    let problem = match refusal {
-        Refusal::Expired => "code_expired",
-        _ => "code_unknown",
+    let (problem, status) = match refusal {
+        Refusal::Expired => ("code_expired", StatusCode::NOT_FOUND),
+        Refusal::TooMany => ("code_too_many", StatusCode::TOO_MANY_REQUESTS),
+        _ => ("code_unknown", StatusCode::NOT_FOUND),
     };
     let page = CodePage {
         ctx,
@@ -66,7 +69,7 @@ fn code_problem(ctx: Ctx, code: &str, refusal: Refusal) -> Result<Response, AppE
         code: code.to_string(),
         problem: Some(problem),
     };
-    Ok((StatusCode::NOT_FOUND, Html(page.render()?)).into_response())
+    Ok((status, Html(page.render()?)).into_response())
 }
 
 #[derive(Template)]
@@ -168,12 +171,13 @@ pub struct RoomQuery {
 
 pub async fn show(
     State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
     ctx: Ctx,
     jar: CookieJar,
     Path(code): Path<String>,
     Query(q): Query<RoomQuery>,
 ) -> Result<Response, AppError> {
-    let session = match cast::session(&state, &code).await {
+    let session = match cast::session(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return code_problem(ctx, &code, r),
     };
@@ -208,11 +212,12 @@ pub async fn show(
 
 pub async fn join(
     State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
     ctx: Ctx,
     Path(code): Path<String>,
     Form(form): Form<JoinForm>,
 ) -> Result<Response, AppError> {
-    let session = match cast::session(&state, &code).await {
+    let session = match cast::session(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return code_problem(ctx, &code, r),
     };
@@ -247,12 +252,13 @@ pub async fn join(
 /// An answer posted from the phone's page; the page comes back with a note or the problem.
 pub async fn answer(
     State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
     ctx: Ctx,
     jar: CookieJar,
     Path(code): Path<String>,
     Form(a): Form<Answer>,
 ) -> Result<Response, AppError> {
-    let session = match cast::session(&state, &code).await {
+    let session = match cast::session(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return code_problem(ctx, &code, r),
     };
@@ -278,11 +284,15 @@ pub async fn answer(
 /// A phone's stream: only a short key that changes when the room moves on.
 pub async fn events(
     State(state): State<AppState>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
-    let session = cast::session(&state, &code)
+    let session = cast::session(&state, &code, from.ip())
         .await
-        .map_err(|_| AppError::NotFound)?;
+        .map_err(|r| match r {
+            Refusal::TooMany => AppError::TooMany,
+            _ => AppError::NotFound,
+        })?;
     let sse = super::console::stream(&state, session.cycle_id, |s| {
         serde_json::json!({ "key": s.phone_key() }).to_string()
     })

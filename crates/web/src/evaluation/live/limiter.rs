@@ -15,6 +15,13 @@ pub struct Buckets<K> {
 
 /// Votes per participant: a burst of 30, then 5 a second.
 pub type VoteLimiter = Buckets<i64>;
+/// Wrong join codes per address: 10, then one every 5 seconds.
+pub type MissLimiter = Buckets<IpAddr>;
+
+pub fn code_misses() -> MissLimiter {
+    Buckets::new(10.0, 0.2)
+}
+
 /// Public lookups (certificate codes, tickets, registrations) per address: a burst of 60 (a
 /// room of people behind one office router verifying at once), then one a second, far too
 /// slow to guess an 80-bit code.
@@ -39,6 +46,16 @@ impl<K: Hash + Eq> Buckets<K> {
             per_second,
             buckets: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Whether `allow` would let the key through now, without using a token.
+    pub fn has_room(&self, key: K) -> bool {
+        let Ok(buckets) = self.buckets.lock() else {
+            return true;
+        };
+        buckets.get(&key).is_none_or(|(tokens, at)| {
+            *tokens + Instant::now().duration_since(*at).as_secs_f64() * self.per_second >= 1.0
+        })
     }
 
     pub fn allow(&self, key: K) -> bool {

@@ -70,6 +70,11 @@ pub const LIVE_WORDS: &[(&str, &str, &str)] = &[
         "รหัสนี้หมดอายุแล้ว เพราะการประชุมสดจบแล้ว กรุณาขอรหัสใหม่จากผู้อำนวยการประชุม",
         "This code has expired because its live session ended. Ask the facilitator for the new code.",
     ),
+    (
+        "code_too_many",
+        "ใส่รหัสผิดหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่",
+        "Too many wrong codes from this device; wait a minute and try again.",
+    ),
     ("continue", "ต่อไป", "Continue"),
     (
         "join_intro",
