@@ -215,3 +215,63 @@ async fn unpublished_events_do_not_exist_to_the_public() {
         404
     );
 }
+
+#[tokio::test]
+async fn verification_agrees_with_the_certificate_and_explains_unknown_codes() {
+    let mut kept = None;
+    let app = common::spawn_with(|state| kept = Some(state.clone())).await;
+    let issued = sermphalang_web::issue_demo_certificates(&kept.unwrap(), &app.base)
+        .await
+        .unwrap();
+    assert_eq!(issued, 40);
+    let db = &app.db.db;
+    let workshop = sermphalang_store::training::event::list(db, 41)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.title == sermphalang_store::demo::WORKSHOP_TITLE)
+        .unwrap();
+    let seventh = sermphalang_store::training::certificate::list(db, workshop.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.number == 7)
+        .unwrap();
+    let public = Client::new(&app);
+    let page = public
+        .get(&format!("/verify/{}", seventh.code))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("0007/2565"), "the number as printed");
+    assert!(
+        page.contains("18 กุมภาพันธ์ 2565 · ออก"),
+        "issued on the certificate's date: {page}"
+    );
+    assert_eq!(
+        page.matches("การประชุมเชิงปฏิบัติการ").count(),
+        1,
+        "the kind is not printed twice: {page}"
+    );
+
+    for code in ["0000-0000-0000-0000", "not a code"] {
+        let r = public
+            .http
+            .get(public.url("/verify"))
+            .query(&[("code", code)])
+            .send()
+            .await
+            .unwrap();
+        let r = if r.status() == 303 {
+            public.get(&location(&r)).await
+        } else {
+            r
+        };
+        assert_eq!(r.status(), 404, "{code}");
+        let page = r.text().await.unwrap();
+        assert!(page.contains("ไม่มีเกียรติบัตรที่ถูกต้องซึ่งใช้รหัสนี้"), "{code}");
+        assert!(page.contains(r#"name="code""#), "the code box again");
+        assert!(!page.contains("ไม่พบหน้าที่ต้องการ"), "not the generic 404");
+    }
+}

@@ -1,6 +1,7 @@
 //! Codes people carry: a ticket code in the QR ticket and a certificate's verification code.
 //! Both are random, from an alphabet without look-alike letters, and read back leniently.
 
+use chrono::NaiveDate;
 use rand::Rng;
 
 /// Crockford's base 32: no I, L, O or U.
@@ -44,9 +45,22 @@ pub fn parse(raw: &str) -> Option<String> {
     (code.len() == CODE_LEN).then_some(code)
 }
 
+/// A certificate's running number as printed on it: `0007/2565`, the number within the
+/// Buddhist-Era year of the certificate's date.
+pub fn certificate_number(number: i64, day: NaiveDate) -> String {
+    format!("{number:04}/{}", sermphalang_thai::be_year(day))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn certificate_numbers_read_as_printed() {
+        let day = NaiveDate::from_ymd_opt(2022, 2, 18).unwrap();
+        assert_eq!(certificate_number(7, day), "0007/2565");
+        assert_eq!(certificate_number(12345, day), "12345/2565");
+    }
     use proptest::prelude::*;
 
     #[test]

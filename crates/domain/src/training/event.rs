@@ -19,6 +19,18 @@ coded_enum!(EventKind {
     Assembly = "assembly", "การประชุมสมัชชา", "Assembly";
 });
 
+impl EventKind {
+    /// Whether `title` already begins with the kind ("การประชุมเชิงปฏิบัติการประเมินผล…",
+    /// "Workshop on…"), so that pages and certificates do not print the kind twice.
+    pub fn begins(self, title: &str) -> bool {
+        let title = title.trim_start();
+        title.starts_with(self.label_th())
+            || title
+                .get(..self.label_en().len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(self.label_en()))
+    }
+}
+
 /// The text of the event form. Sessions come as parallel lists, one entry per row.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct EventForm {
@@ -307,6 +319,15 @@ pub fn session_start(date: NaiveDate, starts: NaiveTime) -> NaiveDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_that_names_its_kind_is_not_prefixed_again() {
+        let title = "การประชุมเชิงปฏิบัติการประเมินผลแบบเสริมพลัง จังหวัดอุดรธานี";
+        assert!(EventKind::Workshop.begins(title));
+        assert!(EventKind::Workshop.begins("workshop on moral communities"));
+        assert!(!EventKind::Training.begins(title));
+        assert!(!EventKind::Workshop.begins("ประเมินผลแบบเสริมพลัง"));
+    }
 
     fn form() -> EventForm {
         EventForm {

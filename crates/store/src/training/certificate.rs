@@ -3,7 +3,9 @@
 
 use crate::audit::{Actor, Change};
 use crate::sql;
+use crate::time::date;
 use crate::{Db, Result, StoreError, now};
+use chrono::NaiveDate;
 use serde::Serialize;
 use sermphalang_domain::training::codes;
 use sermphalang_domain::training::{Record, Unmet};
@@ -397,6 +399,21 @@ pub struct Verification {
     pub revoked_at: Option<String>,
     pub revoked_reason: Option<String>,
     pub history: Vec<HistoryEntry>,
+}
+
+impl Verification {
+    /// The date the certificate bears, as on the certificate itself.
+    pub fn certificate_day(&self) -> Option<NaiveDate> {
+        date(self.certificate_date.clone()).or_else(|| date(Some(self.ends_on.clone())))
+    }
+
+    /// The number as printed on the certificate: `0007/2565`.
+    pub fn number_text(&self) -> String {
+        match self.certificate_day() {
+            Some(day) => codes::certificate_number(self.number, day),
+            None => format!("{:04}", self.number),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

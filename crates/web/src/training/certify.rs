@@ -80,7 +80,11 @@ pub async fn sheet(state: &AppState, e: &Event, verify_base: &str) -> Result<She
         artwork: load_artwork(state, e).await?,
         base: Certificate {
             event: e.title.clone(),
-            event_kind: e.kind.label_th().into(),
+            event_kind: if e.kind.begins(&e.title) {
+                String::new()
+            } else {
+                e.kind.label_th().into()
+            },
             held_on: days(e),
             venue: e.venue.clone(),
             issued_on: sermphalang_thai::format_long(e.certificate_day()),
@@ -96,10 +100,7 @@ impl Sheet {
     pub fn certificate(&self, e: &Event, name: String, number: i64, code: &str) -> Certificate {
         Certificate {
             name,
-            number: format!(
-                "{number:04}/{}",
-                sermphalang_thai::be_year(e.certificate_day())
-            ),
+            number: codes::certificate_number(number, e.certificate_day()),
             code: codes::display(code),
             verify_url: format!("{}/verify/{code}", self.verify_base),
             ..self.base.clone()

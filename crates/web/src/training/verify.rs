@@ -7,11 +7,13 @@ use crate::error::AppError;
 use crate::pages::render;
 use askama::Template;
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sermphalang_domain::training::codes;
 use sermphalang_domain::training::event::EventKind;
-use sermphalang_store::training::certificate::{self, Verification};
+use sermphalang_store::StoreError;
+use sermphalang_store::training::certificate::{self, HistoryEntry, Verification};
 use std::net::SocketAddr;
 
 #[derive(Template)]
@@ -20,6 +22,8 @@ struct FormPage {
     ctx: Ctx,
     prov: Option<i64>,
     code: String,
+    /// The code was looked up and no valid certificate has it.
+    unknown: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -31,15 +35,29 @@ pub struct CodeQuery {
 pub async fn form(ctx: Ctx, Query(q): Query<CodeQuery>) -> Result<Response, AppError> {
     let code = q.code.trim();
     if !code.is_empty() {
-        // A malformed code goes to the same not-found page as an unknown one.
-        let target = codes::parse(code).unwrap_or_else(|| "unknown".into());
-        return Ok(Redirect::to(&format!("/verify/{target}")).into_response());
+        // A malformed code is answered like an unknown one, without a lookup.
+        return match codes::parse(code) {
+            Some(target) => Ok(Redirect::to(&format!("/verify/{target}")).into_response()),
+            None => unknown(ctx, code),
+        };
     }
     render(FormPage {
         ctx,
         prov: None,
         code: String::new(),
+        unknown: false,
     })
+}
+
+/// The code box again, saying plainly that no valid certificate has this code.
+fn unknown(ctx: Ctx, code: &str) -> Result<Response, AppError> {
+    let page = FormPage {
+        ctx,
+        prov: None,
+        code: code.chars().take(40).collect(),
+        unknown: true,
+    };
+    Ok((StatusCode::NOT_FOUND, Html(page.render()?)).into_response())
 }
 
 #[derive(Template)]
@@ -49,6 +67,7 @@ struct ResultPage {
     prov: Option<i64>,
     v: Verification,
     code: String,
+    /// The event's kind, or nothing when its title already says it.
     kind: String,
 }
 
@@ -57,6 +76,14 @@ impl ResultPage {
         match chrono::NaiveDate::parse_from_str(iso.get(..10).unwrap_or(iso), "%Y-%m-%d") {
             Ok(d) => self.ctx.date_long(d),
             Err(_) => iso.to_string(),
+        }
+    }
+
+    /// When a history entry happened; issuing is dated as the certificate is.
+    fn when(&self, entry: &HistoryEntry) -> String {
+        match (entry.action.as_str(), self.v.certificate_day()) {
+            ("issued", Some(day)) => self.ctx.date_long(day),
+            _ => self.day(&entry.at),
         }
     }
 
@@ -78,8 +105,13 @@ pub async fn show(
     if !state.lookups.allow(addr.ip()) {
         return Err(AppError::TooMany);
     }
-    let v = certificate::verify(&state.db, &code).await?;
+    let v = match certificate::verify(&state.db, &code).await {
+        Ok(v) => v,
+        Err(StoreError::NotFound) => return unknown(ctx, &code),
+        Err(e) => return Err(e.into()),
+    };
     let kind = EventKind::parse(&v.event_kind)
+        .filter(|k| !k.begins(&v.event_title))
         .map(|k| ctx.event_kind(&k).to_string())
         .unwrap_or_default();
     render(ResultPage {

@@ -183,6 +183,11 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
     ),
     ("verify_title", "ตรวจสอบเกียรติบัตร", "Verify a certificate"),
     ("verify_code", "รหัสตรวจสอบ", "Verification code"),
+    (
+        "cert_unknown",
+        "ไม่มีเกียรติบัตรที่ถูกต้องซึ่งใช้รหัสนี้ กรุณาตรวจรหัสบนเกียรติบัตรอีกครั้ง (16 ตัวอักษร เช่น K7M2-9QXD-4TPA-HN3C)",
+        "No valid certificate has this code. Check the code on the certificate again (16 characters, such as K7M2-9QXD-4TPA-HN3C).",
+    ),
     ("verify_button", "ตรวจสอบ", "Verify"),
     (
         "cert_valid",
