@@ -70,6 +70,11 @@ fn month_index(date: NaiveDate) -> usize {
 }
 
 /// The Buddhist Era year of `date`.
+/// Today in Thailand (UTC+7 all year), whatever the server's own time zone.
+pub fn today_in_thailand() -> NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
 pub fn be_year(date: NaiveDate) -> i32 {
     date.year() + BE_OFFSET
 }

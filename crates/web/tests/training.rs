@@ -16,11 +16,11 @@ async fn create_event(c: &Client, capacity: &str) -> String {
                 ("venue", "หอประชุมอำเภอเมืองอุดรธานี"),
                 ("capacity", capacity),
                 ("published", "on"),
-                ("session_date", "18/2/2565"),
+                ("session_date", "18/2/2580"),
                 ("session_start", "09:00"),
                 ("session_end", "12:00"),
                 ("session_title", "ภาคเช้า"),
-                ("session_date", "18/2/2565"),
+                ("session_date", "18/2/2580"),
                 ("session_start", "13.00"),
                 ("session_end", "16.30"),
                 ("session_title", "ภาคบ่าย"),
@@ -274,4 +274,49 @@ async fn verification_agrees_with_the_certificate_and_explains_unknown_codes() {
         assert!(page.contains(r#"name="code""#), "the code box again");
         assert!(!page.contains("ไม่พบหน้าที่ต้องการ"), "not the generic 404");
     }
+}
+
+#[tokio::test]
+async fn a_finished_event_offers_no_cancelling() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let db = &app.db.db;
+    let workshop = sermphalang_store::training::event::list(db, 41)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.title == sermphalang_store::demo::WORKSHOP_TITLE)
+        .unwrap();
+    let path = format!("/p/41/events/{}", workshop.id);
+    let page = staff.get(&path).await.text().await.unwrap();
+    assert!(page.contains("งานนี้จัดเสร็จแล้ว"));
+    assert!(
+        !page.contains(r#"value="cancel""#),
+        "no cancel button on a finished event"
+    );
+    let r = staff
+        .post(&format!("{path}/cancel"), &[("action", "cancel")])
+        .await;
+    assert_eq!(r.status(), 303);
+    let registration = sermphalang_store::training::registration::list(db, workshop.id)
+        .await
+        .unwrap()
+        .remove(0);
+    staff
+        .post(
+            &format!("{path}/registrations/{}", registration.id),
+            &[("action", "cancel")],
+        )
+        .await;
+    let after = sermphalang_store::training::event::find(db, 41, workshop.id)
+        .await
+        .unwrap();
+    assert!(
+        after.cancelled_at.is_none(),
+        "the finished event stays as it was"
+    );
+    let still = sermphalang_store::training::registration::find(db, workshop.id, registration.id)
+        .await
+        .unwrap();
+    assert_eq!(still.status, registration.status);
 }

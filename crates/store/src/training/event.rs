@@ -42,6 +42,11 @@ impl Event {
         self.certificate_date.unwrap_or(self.ends_on)
     }
 
+    /// Its last day is past: nothing is cancelled any more, only certified.
+    pub fn is_finished(&self, today: NaiveDate) -> bool {
+        self.ends_on < today
+    }
+
     pub fn is_full(&self) -> bool {
         self.capacity.is_some_and(|c| self.held >= i64::from(c))
     }

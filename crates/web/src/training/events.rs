@@ -217,6 +217,8 @@ struct ShowPage {
     summary: Summary,
     public_url: String,
     public_qr: String,
+    /// The event is over: registrations and the event itself can no longer be cancelled.
+    finished: bool,
 }
 
 impl ShowPage {
@@ -276,6 +278,7 @@ pub async fn show(
         summary: feedback::summary(&state.db, id).await?,
         public_qr: super::qr_svg(&public_url, 160),
         public_url,
+        finished: e.is_finished(sermphalang_thai::today_in_thailand()),
         event: e,
         ctx,
     })
@@ -299,6 +302,7 @@ pub async fn decide(
     let done = match form.action.as_str() {
         "approve" => registration::decide(&state.db, &who, &e, &r, true).await,
         "reject" => registration::decide(&state.db, &who, &e, &r, false).await,
+        "cancel" if e.is_finished(sermphalang_thai::today_in_thailand()) => Ok(None),
         "cancel" => registration::cancel(&state.db, &who, &e, &r).await,
         _ => return Err(AppError::BadRequest("unknown action".into())),
     };
@@ -336,8 +340,12 @@ pub async fn cancel(
     Path((province, id)): Path<(i64, i64)>,
     Form(form): Form<CancelForm>,
 ) -> Result<Response, AppError> {
-    event::find(&state.db, province, id).await?;
+    let e = event::find(&state.db, province, id).await?;
     let cancelled = match form.action.as_str() {
+        // A finished event is a record of what happened; it is not cancelled afterwards.
+        "cancel" if e.is_finished(sermphalang_thai::today_in_thailand()) => {
+            return Ok(Redirect::to(&format!("/p/{province}/events/{id}")).into_response());
+        }
         "cancel" => true,
         "restore" => false,
         _ => return Err(AppError::BadRequest("unknown action".into())),

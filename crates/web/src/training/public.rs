@@ -23,7 +23,7 @@ use sermphalang_store::training::registration::{self, Channel, Registration};
 use std::net::SocketAddr;
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    sermphalang_thai::today_in_thailand()
 }
 
 #[derive(Template)]

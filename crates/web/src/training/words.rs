@@ -117,6 +117,11 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
     ),
     ("event_cancelled_tag", "ยกเลิกแล้ว", "cancelled"),
     ("event_cancel", "ยกเลิกงานนี้", "Cancel this event"),
+    (
+        "event_finished",
+        "งานนี้จัดเสร็จแล้ว จึงยกเลิกงานหรือการลงทะเบียนไม่ได้อีก ออกเกียรติบัตรได้ที่หน้าเกียรติบัตร",
+        "This event is over, so it and its registrations can no longer be cancelled. Certificates are issued on the certificates page.",
+    ),
     ("event_restore", "เปิดงานนี้อีกครั้ง", "Reinstate this event"),
     (
         "event_cancel_hint",
