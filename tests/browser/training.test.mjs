@@ -132,6 +132,15 @@ test('register on a phone, scan the ticket at the door, check in offline, sync',
     await door.context.grantPermissions(['camera'], { origin: base });
     await door.page.goto(`${base}/p/41/events/${eventId}/checkin`);
     await door.page.waitForFunction(() => /0 \/ 2/.test(document.querySelector('[data-net]')?.textContent || ''));
+    // Before the camera starts there is no black box; the scanner comes first on the phone,
+    // and the walk-in's consent is left for the person to tick.
+    assert.equal(await door.page.locator('[data-video]').isVisible(), false, 'no empty video box');
+    assert.equal(await door.page.locator('#consent').isChecked(), false, 'consent not ticked in advance');
+    await door.page.setViewportSize({ width: 360, height: 720 });
+    await door.page.screenshot({ path: join(shots, 'training-checkin-360.png') });
+    const camera = await door.page.getByRole('button', { name: 'เปิดกล้อง' }).boundingBox();
+    assert.ok(camera && camera.y + camera.height < 720, `the camera button ends at y=${camera && camera.y + camera.height} on a 360×720 screen`);
+    await door.page.setViewportSize({ width: 390, height: 844 });
     await door.page.getByRole('button', { name: 'เปิดกล้อง' }).click();
     await door.page.waitForFunction(() => /ลงทะเบียนแล้ว: นางสาวฤทัย/.test(document.querySelector('[data-result]')?.textContent || ''), null, { timeout: 20000 });
     await door.page.screenshot({ path: join(shots, 'training-checkin-camera.png'), fullPage: true });

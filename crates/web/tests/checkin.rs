@@ -216,6 +216,14 @@ async fn frames_are_decoded_and_codes_typed_and_walk_ins_registered() {
         .text()
         .await
         .unwrap();
+    assert!(
+        page.contains(r#"id="consent" name="consent">"#),
+        "the walk-in's consent is not ticked in advance"
+    );
+    assert!(
+        !page.contains(r#"class="pnav""#),
+        "the door shows the scanner, not the province menu"
+    );
     let session = page
         .split("name=\"session\" value=\"")
         .nth(1)

@@ -111,7 +111,8 @@ async fn page(
         .filter(|s| sessions.iter().any(|x| x.id == *s))
         .unwrap_or_else(|| current(&sessions));
     Ok(Page {
-        prov: Some(province),
+        // The door is a phone tool: the scanner comes first, without the province menu.
+        prov: None,
         province,
         labels: labels(&ctx),
         event: e,
@@ -132,10 +133,8 @@ pub async fn show(
     Path((province, id)): Path<(i64, i64)>,
     Query(q): Query<SessionQuery>,
 ) -> Result<Response, AppError> {
-    let form = RegistrationForm {
-        consent: "on".into(),
-        ..RegistrationForm::default()
-    };
+    // The person ticks consent themselves (PDPA): never ticked in advance.
+    let form = RegistrationForm::default();
     let told = (q.done.as_deref() == Some("walk_in")).then(|| Outcome {
         kind: "ok",
         text: ctx.t("checkin_walk_in_done").to_string(),
@@ -206,10 +205,7 @@ pub async fn by_code(
     )
     .await?;
     let told = outcome(&ctx, &result);
-    let blank = RegistrationForm {
-        consent: "on".into(),
-        ..RegistrationForm::default()
-    };
+    let blank = RegistrationForm::default();
     let p = page(
         &state,
         ctx,
