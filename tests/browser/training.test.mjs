@@ -91,6 +91,16 @@ test('register on a phone, scan the ticket at the door, check in offline, sync',
   const ticket = a.page.url().split('/').pop();
   assert.match(await a.page.locator('.ticket').innerText(), /นางสาวฤทัย ก๋วยเตี๋ยวทอง/);
   await a.page.screenshot({ path: join(shots, 'training-ticket-phone.png'), fullPage: true });
+  // On a 360-px phone with the largest text, the ticket code breaks only between its groups.
+  await a.page.setViewportSize({ width: 360, height: 720 });
+  await a.page.goto(`${base}/font/large?next=/t/${ticket}`);
+  assert.equal(await a.page.locator('.ticket .code .group').count(), 4);
+  const split = await a.page.evaluate(() => [...document.querySelectorAll('.ticket .code .group')]
+    .filter((g) => g.getClientRects().length > 1).length);
+  assert.equal(split, 0, 'a group of four broken across lines');
+  await a.page.screenshot({ path: join(shots, 'training-ticket-360-large.png'), fullPage: true });
+  await a.page.goto(`${base}/font/normal?next=/t/${ticket}`);
+  await a.page.setViewportSize({ width: 390, height: 844 });
 
   // The same person and phone again is recognised.
   const again = await registerOnPhone(eventUrl, 'ฤทัย', '0812345678');

@@ -79,6 +79,20 @@ impl Ctx {
         self.lang.code()
     }
 
+    /// Whether the menu link `href` is the section this page belongs to: the page itself or
+    /// a page below it. The province home counts only for itself.
+    pub fn in_section(&self, href: &str) -> bool {
+        let path = self.here.split('?').next().unwrap_or_default();
+        let below = path
+            .strip_prefix(href)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        if href.matches('/').count() <= 2 {
+            path == href
+        } else {
+            below
+        }
+    }
+
     /// The current address, encoded for a `next=` parameter.
     pub fn next(&self) -> String {
         serde_urlencoded::to_string([("next", &self.here)]).unwrap_or_default()

@@ -431,3 +431,66 @@ async fn the_secretariat_answers_data_requests_and_erasures() {
         403
     );
 }
+
+/// Every link or button whose accessible name is set by `aria-label` says its visible text
+/// too (WCAG 2.5.3, label in name), so people who speak to their browser can name it.
+#[tokio::test]
+async fn labelled_controls_keep_their_visible_text_in_their_name() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let mut checked = 0;
+    for path in ["/p/41", "/p/41/orgs", "/login"] {
+        let page = c.get(path).await.text().await.unwrap();
+        for tag in page
+            .split("<a ")
+            .skip(1)
+            .chain(page.split("<button ").skip(1))
+        {
+            let Some(label) = tag
+                .split("aria-label=\"")
+                .nth(1)
+                .filter(|_| tag.find("aria-label") < tag.find('>'))
+                .and_then(|l| l.split('"').next())
+            else {
+                continue;
+            };
+            let visible = tag
+                .split_once('>')
+                .and_then(|(_, rest)| rest.split('<').next())
+                .unwrap_or_default()
+                .trim();
+            if visible.is_empty() {
+                continue;
+            }
+            assert!(
+                label.contains(visible),
+                "{path}: \"{visible}\" is named \"{label}\""
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "only {checked} labelled controls found");
+}
+
+#[tokio::test]
+async fn the_menu_marks_the_current_section() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let current = |page: &str| -> Vec<String> {
+        page.split("aria-current=\"page\">")
+            .skip(1)
+            .map(|rest| rest.split('<').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let home = c.get("/p/41").await.text().await.unwrap();
+    assert_eq!(
+        current(&home),
+        vec![String::new()],
+        "the province link (its name is in <strong>)"
+    );
+    let orgs = c.get("/p/41/orgs?page=2").await.text().await.unwrap();
+    assert_eq!(current(&orgs), vec!["หน่วยงาน/องค์กร".to_string()]);
+    let event = c.get("/p/41/events/new").await.text().await.unwrap();
+    assert_eq!(current(&event).len(), 1);
+    assert!(event.contains(r#"href="/p/41/events" aria-current="page""#));
+}
