@@ -34,6 +34,9 @@ const SST_SCAN_BYTES: u64 = 64 * 1024;
 pub struct Sheet {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Each data row's number as the spreadsheet program shows it, blank rows counted, so
+    /// that a message about a row points at the row a person sees.
+    pub lines: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,6 +47,8 @@ pub enum ReadError {
     NotASpreadsheet,
     #[error("old binary .xls files are not supported; save the file as .xlsx or .csv")]
     OldExcelFormat,
+    #[error("the workbook is password-protected; save a copy without a password")]
+    PasswordProtected,
     #[error("the file cannot be read: {0}")]
     Unreadable(String),
     #[error("the file is empty")]
@@ -67,6 +72,10 @@ impl ReadError {
             }
             Self::OldExcelFormat => {
                 "ไฟล์ .xls รุ่นเก่า กรุณาบันทึกเป็น .xlsx หรือ .csv แล้วลองใหม่".to_string()
+            }
+            Self::PasswordProtected => {
+                "ไฟล์นี้ตั้งรหัสผ่านไว้ ระบบจึงเปิดอ่านไม่ได้ กรุณาเปิดไฟล์ใน Excel แล้วบันทึกสำเนาที่ไม่มีรหัสผ่าน (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก > เข้ารหัสด้วยรหัสผ่าน แล้วลบรหัส) จากนั้นลองใหม่"
+                    .to_string()
             }
             Self::Unreadable(_) => {
                 "อ่านไฟล์ไม่ได้ ไฟล์อาจเสียหาย กรุณาเปิดไฟล์แล้วบันทึกเป็น .xlsx หรือ .csv ใหม่แล้วลองอีกครั้ง"
@@ -101,7 +110,11 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet, ReadError> {
         return read_xlsx(bytes);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(ReadError::OldExcelFormat);
+        return Err(if is_encrypted_workbook(bytes) {
+            ReadError::PasswordProtected
+        } else {
+            ReadError::OldExcelFormat
+        });
     }
     let (text, clean) = match decode_utf16(bytes) {
         Some(decoded) => decoded,
@@ -124,6 +137,16 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet, ReadError> {
         return Err(ReadError::NotASpreadsheet);
     }
     read_csv_text(&text)
+}
+
+/// Excel saves a password-protected .xlsx inside the old compound-file container, with the
+/// workbook in a stream named `EncryptedPackage` (stream names are UTF-16).
+fn is_encrypted_workbook(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
 fn is_known_binary(bytes: &[u8]) -> bool {
@@ -200,7 +223,9 @@ fn clean_cell(s: &str) -> &str {
 
 fn read_csv_text(text: &str) -> Result<Sheet, ReadError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let (delimiter, body) = split_sep_hint(text).unwrap_or_else(|| (detect_delimiter(text), text));
+    let hint = split_sep_hint(text);
+    let skipped_lines = usize::from(hint.is_some());
+    let (delimiter, body) = hint.unwrap_or_else(|| (detect_delimiter(text), text));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -209,9 +234,21 @@ fn read_csv_text(text: &str) -> Result<Sheet, ReadError> {
 
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
+    let mut lines = Vec::new();
     let mut data_rows = 0usize;
     for record in reader.records() {
         let record = record.map_err(|e| ReadError::Unreadable(e.to_string()))?;
+        // Counted from the bytes: the reader's position can point at blank lines before the
+        // record, and its own line count misses them.
+        let bytes = body.as_bytes();
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
+            start += 1;
+        }
+        let line = bytes[..start].iter().filter(|b| **b == b'\n').count() + 1 + skipped_lines;
         let mut cells: Vec<String> = record.iter().map(|c| clean_cell(c).to_string()).collect();
         while cells.last().is_some_and(String::is_empty) {
             cells.pop();
@@ -233,6 +270,7 @@ fn read_csv_text(text: &str) -> Result<Sheet, ReadError> {
         // Keep counting past the limit so the message can say how many rows there are.
         if data_rows <= MAX_ROWS {
             rows.push(cells);
+            lines.push(line);
         }
     }
     if data_rows > MAX_ROWS {
@@ -242,7 +280,11 @@ fn read_csv_text(text: &str) -> Result<Sheet, ReadError> {
         });
     }
     let headers = headers.ok_or(ReadError::Empty)?;
-    Ok(Sheet { headers, rows })
+    Ok(Sheet {
+        headers,
+        rows,
+        lines,
+    })
 }
 
 /// Excel writes a first line `sep=;` when asked to; honour it.
@@ -482,19 +524,21 @@ impl Cells {
             });
         }
         let min_column = self.min_column;
-        let mut rows = self.rows.into_values().map(|mut cells| {
+        let mut rows = self.rows.into_iter().map(|(number, mut cells)| {
             cells.sort_by_key(|(column, _)| *column);
             let width = cells.last().map_or(0, |(c, _)| c - min_column + 1) as usize;
             let mut row = vec![String::new(); width];
             for (column, text) in cells {
                 row[(column - min_column) as usize] = text;
             }
-            row
+            (number as usize + 1, row)
         });
-        let headers = rows.next().ok_or(ReadError::Empty)?;
+        let (_, headers) = rows.next().ok_or(ReadError::Empty)?;
+        let (lines, rows) = rows.unzip();
         Ok(Sheet {
             headers,
-            rows: rows.collect(),
+            rows,
+            lines,
         })
     }
 }

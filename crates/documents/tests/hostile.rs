@@ -403,3 +403,23 @@ fn every_error_has_a_thai_message() {
         "ไฟล์นี้ไม่ใช่ไฟล์ตาราง (.xlsx หรือ .csv) กรุณาเลือกไฟล์ตารางแล้วลองใหม่"
     );
 }
+
+#[test]
+fn a_password_protected_workbook_is_named_as_such() {
+    // The start of a compound file whose directory names the encrypted workbook's streams.
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(1024, 0);
+    for name in ["EncryptionInfo", "EncryptedPackage"] {
+        bytes.extend(name.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes.resize(bytes.len() + 64, 0);
+    }
+    let e = read_sheet("รายชื่อ.xlsx", &bytes).unwrap_err();
+    assert_eq!(e, ReadError::PasswordProtected);
+    assert!(e.message_th().contains("รหัสผ่าน"));
+    let mut old = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    old.resize(2048, 0);
+    assert_eq!(
+        read_sheet("old.xls", &old).unwrap_err(),
+        ReadError::OldExcelFormat
+    );
+}

@@ -287,6 +287,7 @@ fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
             .iter()
             .map(|r| r.iter().map(|s| s.to_string()).collect())
             .collect(),
+        lines: Vec::new(),
     }
 }
 

@@ -494,3 +494,84 @@ async fn the_menu_marks_the_current_section() {
     assert_eq!(current(&event).len(), 1);
     assert!(event.contains(r#"href="/p/41/events" aria-current="page""#));
 }
+
+/// What real offices' files look like: other header words, the office's own kind words,
+/// phones with extensions, dashes, Thai and full-width digits or lost leading zeros, names
+/// with invisible characters, a decomposed sara am and doubled spaces, and a blank row.
+#[tokio::test]
+async fn real_offices_files_import_as_they_are() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let csv = "ชื่อองค์กร,ประเภทหน่วยงาน,ภาคส่วน,อำเภอ,เบอร์โทร,หมายเหตุ\n\
+               ชมรม\u{200B}น\u{0E4D}\u{0E32}ใจ  บ้านเชียง,ชมรม,ชุมชน,หนองหาน,042-000-100 ต่อ 12,\n\
+               โรงเรียนบ้านหนองบัว,โรงเรียน,การศึกษา,เมืองอุดรธานี,๐๔๒–๒๔๑–๑๒๓,\n\
+               ,,,,,\n\
+               บริษัท ทดสอบ จำกัด,บริษัท,เอกชน,4101,812345678,\n\
+               วัดทดสอบ,ปราสาท,ศาสนา,4101,０８１－２３４－５６７８,\n";
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "organizations")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("สำนักงาน.csv"),
+        );
+    let url = c.url(&format!("/p/41/import?_csrf={}", c.csrf()));
+    let r = c.http.post(&url).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 422, "the unknown kind stops the import");
+    let page = r.text().await.unwrap();
+    assert!(page.contains("ระบบอ่านหัวคอลัมน์ดังนี้"));
+    assert!(page.contains("“ภาคส่วน” → ภาคีเครือข่าย"), "{page}");
+    assert!(page.contains("“หมายเหตุ” → <span class=\"muted\">ไม่ใช้"));
+    assert!(page.contains("ไม่รู้จักประเภท &#34;ปราสาท&#34;"), "{page}");
+    let bad_rows: Vec<&str> = page
+        .split("<tr class=\"bad\"><td data-label=\"แถว\">")
+        .skip(1)
+        .map(|r| r.split('<').next().unwrap())
+        .collect();
+    assert_eq!(
+        bad_rows,
+        ["6"],
+        "the row number Excel shows, the blank row counted"
+    );
+
+    let fixed = csv.replace("ปราสาท", "วัด");
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "organizations")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(fixed.into_bytes()).file_name("สำนักงาน.csv"),
+        );
+    let r = c.http.post(&url).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    let batch = page
+        .split("/p/41/import/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        c.post(&format!("/p/41/import/{batch}"), &[]).await.status(),
+        303
+    );
+    let db = &app.db.db;
+    let filter = sermphalang_store::registry::org::OrgFilter::default();
+    let all = sermphalang_store::registry::org::list_full(db, 41, &filter)
+        .await
+        .unwrap();
+    let find = |name: &str| {
+        all.iter()
+            .find(|o| o.name == name)
+            .unwrap_or_else(|| panic!("{name} not imported"))
+    };
+    let club = find("ชมรมน\u{0E33}ใจ บ้านเชียง");
+    assert_eq!(club.phone, "042-000-100 ต่อ 12");
+    assert_eq!(
+        club.kind,
+        sermphalang_domain::registry::OrgKind::CivilSociety
+    );
+    assert_eq!(find("โรงเรียนบ้านหนองบัว").phone, "042-241-123");
+    assert_eq!(find("บริษัท ทดสอบ จำกัด").phone, "0812345678");
+    assert_eq!(find("วัดทดสอบ").phone, "081-234-5678");
+}

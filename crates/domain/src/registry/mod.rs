@@ -27,6 +27,125 @@ coded_enum!(OrgKind {
     CivilSociety = "civil_society", "องค์กรภาคประชาสังคม", "Civil-society group";
 });
 
+/// Words offices write for a kind of organization, besides its code and labels.
+const KIND_WORDS: &[(&str, OrgKind)] = &[
+    ("ส่วนราชการ", OrgKind::Government),
+    ("หน่วยงานราชการ", OrgKind::Government),
+    ("ราชการ", OrgKind::Government),
+    ("ภาครัฐ", OrgKind::Government),
+    ("รัฐ", OrgKind::Government),
+    ("รัฐวิสาหกิจ", OrgKind::Government),
+    ("องค์กรปกครองส่วนท้องถิ่น", OrgKind::Government),
+    ("อปท.", OrgKind::Government),
+    ("เทศบาล", OrgKind::Government),
+    ("อบต.", OrgKind::Government),
+    ("อบจ.", OrgKind::Government),
+    ("government", OrgKind::Government),
+    ("public", OrgKind::Government),
+    ("โรงเรียน", OrgKind::Education),
+    ("สถานศึกษา", OrgKind::Education),
+    ("การศึกษา", OrgKind::Education),
+    ("มหาวิทยาลัย", OrgKind::Education),
+    ("วิทยาลัย", OrgKind::Education),
+    ("school", OrgKind::Education),
+    ("university", OrgKind::Education),
+    ("วัด", OrgKind::Religious),
+    ("ศาสนสถาน", OrgKind::Religious),
+    ("องค์กรศาสนา", OrgKind::Religious),
+    ("ศาสนา", OrgKind::Religious),
+    ("มัสยิด", OrgKind::Religious),
+    ("โบสถ์", OrgKind::Religious),
+    ("คริสตจักร", OrgKind::Religious),
+    ("temple", OrgKind::Religious),
+    ("religious", OrgKind::Religious),
+    ("บริษัท", OrgKind::Company),
+    ("ห้างหุ้นส่วน", OrgKind::Company),
+    ("ห้างร้าน", OrgKind::Company),
+    ("ร้านค้า", OrgKind::Company),
+    ("เอกชน", OrgKind::Company),
+    ("ธุรกิจ", OrgKind::Company),
+    ("ภาคธุรกิจ", OrgKind::Company),
+    ("business", OrgKind::Company),
+    ("private", OrgKind::Company),
+    ("ชุมชน", OrgKind::Community),
+    ("หมู่บ้าน", OrgKind::Community),
+    ("village", OrgKind::Community),
+    ("สื่อ", OrgKind::Media),
+    ("สื่อมวลชน", OrgKind::Media),
+    ("สถานีวิทยุ", OrgKind::Media),
+    ("สถานีโทรทัศน์", OrgKind::Media),
+    ("หนังสือพิมพ์", OrgKind::Media),
+    ("ประชาสังคม", OrgKind::CivilSociety),
+    ("ภาคประชาสังคม", OrgKind::CivilSociety),
+    ("มูลนิธิ", OrgKind::CivilSociety),
+    ("สมาคม", OrgKind::CivilSociety),
+    ("ชมรม", OrgKind::CivilSociety),
+    ("กลุ่ม", OrgKind::CivilSociety),
+    ("เครือข่าย", OrgKind::CivilSociety),
+    ("องค์กรไม่แสวงหากำไร", OrgKind::CivilSociety),
+    ("ngo", OrgKind::CivilSociety),
+    ("foundation", OrgKind::CivilSociety),
+    ("association", OrgKind::CivilSociety),
+];
+
+/// Words offices write for a network, besides its code and labels.
+const SECTOR_WORDS: &[(&str, Sector)] = &[
+    ("รัฐ", Sector::Public),
+    ("ภาครัฐบาล", Sector::Public),
+    ("ราชการ", Sector::Public),
+    ("government", Sector::Public),
+    ("เอกชน", Sector::Private),
+    ("ภาคเอกชน", Sector::Private),
+    ("ธุรกิจ", Sector::Private),
+    ("ภาคธุรกิจ", Sector::Private),
+    ("business", Sector::Private),
+    ("ชุมชน", Sector::Community),
+    ("ภาคชุมชน", Sector::Community),
+    ("ประชาสังคม", Sector::Community),
+    ("ภาคประชาสังคม", Sector::Community),
+    ("civil society", Sector::Community),
+    ("การศึกษา", Sector::Education),
+    ("ศึกษา", Sector::Education),
+    ("ภาคการศึกษา", Sector::Education),
+    ("ศาสนา", Sector::Religion),
+    ("religious", Sector::Religion),
+    ("สื่อ", Sector::Media),
+    ("สื่อมวลชน", Sector::Media),
+    ("ภาคสื่อ", Sector::Media),
+];
+
+/// A word compared as offices vary it: case, spaces and a trailing full stop do not count.
+fn folded(text: &str) -> String {
+    text.trim()
+        .trim_end_matches('.')
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn from_words<T: Copy>(text: &str, words: &[(&str, T)]) -> Option<T> {
+    let wanted = folded(text);
+    words
+        .iter()
+        .find(|(w, _)| folded(w) == wanted)
+        .map(|(_, v)| *v)
+}
+
+impl OrgKind {
+    /// The code, either label, or a word an office would write ("โรงเรียน", "มูลนิธิ").
+    pub fn from_words(text: &str) -> Option<OrgKind> {
+        OrgKind::parse_loose(text).or_else(|| from_words(text, KIND_WORDS))
+    }
+}
+
+impl Sector {
+    /// The code, either label, or a word an office would write ("ภาคเอกชน", "สื่อ").
+    pub fn from_words(text: &str) -> Option<Sector> {
+        Sector::parse_loose(text).or_else(|| from_words(text, SECTOR_WORDS))
+    }
+}
+
 coded_enum!(MemberRole {
     Chair = "chair", "ประธาน", "Chair";
     ViceChair = "vice_chair", "รองประธาน", "Vice-chair";
@@ -76,13 +195,37 @@ impl OrgForm {
             &mut errors,
             text::required(&self.name, "name", ("ชื่อหน่วยงาน", "Name"), NAME_MAX),
         );
-        let kind = OrgKind::parse_loose(&self.kind);
+        let kind = OrgKind::from_words(&self.kind);
         if kind.is_none() {
-            errors.push(FieldError::new(
-                "kind",
-                "กรุณาเลือกประเภทหน่วยงาน",
-                "Choose the kind of organization",
-            ));
+            errors.push(if self.kind.trim().is_empty() {
+                FieldError::new(
+                    "kind",
+                    "กรุณาเลือกประเภทหน่วยงาน",
+                    "Choose the kind of organization",
+                )
+            } else {
+                FieldError::new(
+                    "kind",
+                    format!(
+                        "กรุณาเลือกประเภทหน่วยงาน: ไม่รู้จักประเภท \"{}\" (ใช้ได้: {})",
+                        self.kind.trim(),
+                        OrgKind::ALL
+                            .iter()
+                            .map(|k| k.label_th())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    format!(
+                        "Choose the kind of organization: \"{}\" is not known (use one of: {})",
+                        self.kind.trim(),
+                        OrgKind::ALL
+                            .iter()
+                            .map(|k| k.label_en())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            });
         }
         let sectors = parse_sectors(&self.sectors, "sectors", &mut errors);
         let district = parse_district(&self.district, &district_in_province, &mut errors);
@@ -331,7 +474,7 @@ fn parse_sectors(raw: &[String], field: &'static str, errors: &mut Invalid) -> V
         if text.trim().is_empty() {
             continue;
         }
-        match Sector::parse_loose(text) {
+        match Sector::from_words(text) {
             Some(s) if !sectors.contains(&s) => sectors.push(s),
             Some(_) => {}
             None => errors.push(FieldError::new(
@@ -402,6 +545,17 @@ pub(crate) fn optional_date(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_and_networks_as_offices_write_them() {
+        assert_eq!(OrgKind::from_words("โรงเรียน"), Some(OrgKind::Education));
+        assert_eq!(OrgKind::from_words(" มูลนิธิ "), Some(OrgKind::CivilSociety));
+        assert_eq!(OrgKind::from_words("อบต"), Some(OrgKind::Government));
+        assert_eq!(OrgKind::from_words("NGO"), Some(OrgKind::CivilSociety));
+        assert_eq!(OrgKind::from_words("ปราสาท"), None);
+        assert_eq!(Sector::from_words("ภาคเอกชน"), Some(Sector::Private));
+        assert_eq!(Sector::from_words("สื่อ"), Some(Sector::Media));
+    }
 
     fn org_form() -> OrgForm {
         OrgForm {

@@ -18,6 +18,23 @@ use std::hash::Hash;
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Each row's number in the spreadsheet program, blank rows counted; when not known,
+    /// rows are taken to follow the header without gaps.
+    pub lines: Vec<usize>,
+}
+
+impl Table {
+    fn line(&self, index: usize) -> usize {
+        self.lines.get(index).copied().unwrap_or(index + 2)
+    }
+}
+
+/// How one header of the file was read: the column it fills, or none (ignored).
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnRead {
+    pub header: String,
+    pub th: Option<&'static str>,
+    pub en: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -35,6 +52,8 @@ pub struct Preview {
     pub file_name: String,
     pub rows: Vec<RowCheck>,
     pub file_error: Option<FieldError>,
+    /// Which header was read as which column.
+    pub columns: Vec<ColumnRead>,
     /// Present only when every row is good.
     pub batch: Option<i64>,
 }
@@ -61,6 +80,7 @@ pub async fn prepare(
         file_name: file_name.to_string(),
         rows: Vec::new(),
         file_error: None,
+        columns: Vec::new(),
         batch: None,
     };
     let mapping = match kind.map_headers(&table.headers) {
@@ -70,6 +90,19 @@ pub async fn prepare(
             return Ok(preview);
         }
     };
+    preview.columns = table
+        .headers
+        .iter()
+        .zip(&mapping)
+        .map(|(header, field)| {
+            let column = field.and_then(|f| kind.column(f));
+            ColumnRead {
+                header: header.trim().trim_start_matches('\u{feff}').to_string(),
+                th: column.map(|c| c.th),
+                en: column.map(|c| c.en),
+            }
+        })
+        .collect();
     if table.rows.is_empty() {
         preview.file_error = Some(FieldError::new(
             "file",
@@ -191,7 +224,7 @@ async fn check_orgs(
             address: cell(row, "address"),
         };
         let mut check = RowCheck {
-            line: i + 2,
+            line: table.line(i),
             summary: form.name.trim().to_string(),
             errors: Vec::new(),
             warnings: thai_digit_warning(row).into_iter().collect(),
@@ -255,7 +288,7 @@ async fn check_people(
             consent: cell(row, "consent"),
         };
         let mut check = RowCheck {
-            line: i + 2,
+            line: table.line(i),
             summary: person::full_name(&form.prefix, form.first_name.trim(), form.last_name.trim()),
             errors: Vec::new(),
             warnings: thai_digit_warning(row).into_iter().collect(),

@@ -63,6 +63,7 @@ fn file_error(kind: ImportKind, file_name: String, error: FieldError) -> Preview
         file_name,
         rows: Vec::new(),
         file_error: Some(error),
+        columns: Vec::new(),
         batch: None,
     }
 }
@@ -119,6 +120,7 @@ pub async fn check(
     let table = Table {
         headers: sheet.headers,
         rows: sheet.rows,
+        lines: sheet.lines,
     };
     let preview = imports::prepare(
         &state.db,

@@ -2,6 +2,12 @@
 //! data, Thai and English.
 
 pub const REGISTRY_WORDS: &[(&str, &str, &str)] = &[
+    (
+        "columns_read",
+        "ระบบอ่านหัวคอลัมน์ดังนี้",
+        "How the columns were read",
+    ),
+    ("column_ignored", "ไม่ใช้ (ข้าม)", "not used (skipped)"),
     ("organizations", "หน่วยงาน/องค์กร", "Organizations"),
     ("organization", "หน่วยงาน", "Organization"),
     ("people", "บุคคล", "People"),
