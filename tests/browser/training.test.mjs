@@ -58,7 +58,7 @@ async function registerOnPhone(eventUrl, first, phoneNumber) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.goto(eventUrl);
-  await page.getByLabel('คำนำหน้าชื่อ').selectOption('นางสาว');
+  await page.getByLabel('คำนำหน้าชื่อ').fill('นางสาว');
   await page.getByLabel('ชื่อ', { exact: true }).fill(first);
   await page.getByLabel('นามสกุล', { exact: true }).fill('ก๋วยเตี๋ยวทอง');
   await page.getByLabel('หน่วยงาน', { exact: true }).fill('โรงเรียนอุดรพิชัยรักษ์พิทยา');

@@ -93,6 +93,11 @@ impl Ctx {
         }
     }
 
+    /// Title prefixes offered while typing one.
+    pub fn title_suggestions(&self) -> &'static [&'static str] {
+        sermphalang_domain::registry::titles::SUGGESTIONS
+    }
+
     /// The current address, encoded for a `next=` parameter.
     pub fn next(&self) -> String {
         serde_urlencoded::to_string([("next", &self.here)]).unwrap_or_default()

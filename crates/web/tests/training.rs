@@ -320,3 +320,75 @@ async fn a_finished_event_offers_no_cancelling() {
         .unwrap();
     assert_eq!(still.status, registration.status);
 }
+
+#[tokio::test]
+async fn officers_children_monks_and_foreigners_can_register() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let id = create_event(&staff, "").await;
+    let public = Client::new(&app);
+    let form = public
+        .get(&format!("/events/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains(r#"list="title-suggestions""#) && form.contains("พ.ต.อ."));
+    let people = [
+        (
+            "พ.ต.อ.",
+            "สมศักดิ์",
+            "ใจกล้า",
+            "081-100-0001",
+            "พ.ต.อ.สมศักดิ์ ใจกล้า",
+        ),
+        (
+            "ว่าที่ ร.ต.",
+            "ธนา",
+            "ดีงาม",
+            "081-100-0002",
+            "ว่าที่ ร.ต.ธนา ดีงาม",
+        ),
+        ("เด็กหญิง", "ฟ้า", "ใส", "081-100-0003", "เด็กหญิงฟ้า ใส"),
+        ("Ms.", "Anna", "Berg", "081-100-0004", "Ms. Anna Berg"),
+        (
+            "พระครูใบฎีกา",
+            "สมชาย ฐิตธมฺโม",
+            "",
+            "081-100-0005",
+            "พระครูใบฎีกาสมชาย ฐิตธมฺโม",
+        ),
+        ("สามเณร", "ต้น", "", "081-100-0006", "สามเณรต้น"),
+    ];
+    for (prefix, first, last, phone, shown) in people {
+        let r = public
+            .post(
+                &format!("/events/{id}/register"),
+                &[
+                    ("prefix", prefix),
+                    ("first_name", first),
+                    ("last_name", last),
+                    ("network", "religion"),
+                    ("phone", phone),
+                    ("consent", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{prefix}");
+        let ticket = public.get(&location(&r)).await.text().await.unwrap();
+        assert!(ticket.contains(shown), "{prefix}: {shown}");
+    }
+    let layman = public
+        .post(
+            &format!("/events/{id}/register"),
+            &[
+                ("prefix", "นาย"),
+                ("first_name", "ไม่มีสกุล"),
+                ("network", "religion"),
+                ("phone", "081-100-0009"),
+                ("consent", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(layman.status(), 422, "a layman needs a surname");
+}

@@ -2,6 +2,7 @@
 //! organizations, people, working groups and their members.
 
 pub mod import;
+pub mod titles;
 
 use crate::text::{self, NAME_MAX, SHORT_MAX};
 use crate::{FieldError, Invalid};
@@ -283,13 +284,9 @@ pub struct PersonInput {
 }
 
 impl PersonForm {
-    /// `prefix_known` checks the title prefix against the reference list.
-    pub fn validate(&self, prefix_known: impl Fn(&str) -> bool) -> Result<PersonInput, Invalid> {
+    pub fn validate(&self) -> Result<PersonInput, Invalid> {
         let mut errors = Invalid::default();
-        let prefix = self.prefix.trim().to_string();
-        if !prefix.is_empty() {
-            collect(&mut errors, known_prefix(&prefix, &prefix_known));
-        }
+        let prefix = collect(&mut errors, titles::title(&self.prefix)).unwrap_or_default();
         let first_name = collect(
             &mut errors,
             text::required(
@@ -448,22 +445,6 @@ impl MemberForm {
     }
 }
 
-/// A title prefix from the reference list, or an error naming the unknown one.
-pub(crate) fn known_prefix(
-    prefix: &str,
-    prefix_known: &impl Fn(&str) -> bool,
-) -> Result<(), FieldError> {
-    if prefix_known(prefix) {
-        Ok(())
-    } else {
-        Err(FieldError::new(
-            "prefix",
-            format!("ไม่รู้จักคำนำหน้าชื่อ \"{prefix}\""),
-            format!("Unknown title prefix \"{prefix}\""),
-        ))
-    }
-}
-
 pub(crate) fn collect<T>(errors: &mut Invalid, result: Result<T, FieldError>) -> Option<T> {
     result.map_err(|e| errors.push(e)).ok()
 }
@@ -605,25 +586,23 @@ mod tests {
     }
 
     #[test]
-    fn people_need_consent_and_a_known_prefix() {
+    fn people_need_consent_and_keep_their_title_as_typed() {
         let form = PersonForm {
-            prefix: "ท่านเซอร์".into(),
+            prefix: "พ.ต.อ.ดร.".into(),
             first_name: "สมหญิง".into(),
             networks: vec!["media".into()],
             ..PersonForm::default()
         };
-        let errors = form.validate(|p| p == "นาง").unwrap_err();
+        let errors = form.validate().unwrap_err();
         let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["prefix", "consent"]);
+        assert_eq!(fields, ["consent"]);
         let ok = PersonForm {
-            prefix: "นาง".into(),
             consent: "on".into(),
             ..form
         };
-        assert_eq!(
-            ok.validate(|p| p == "นาง").unwrap().networks,
-            [Sector::Media]
-        );
+        let input = ok.validate().unwrap();
+        assert_eq!(input.networks, [Sector::Media]);
+        assert_eq!(input.prefix, "พ.ต.อ.ดร.");
     }
 
     #[test]

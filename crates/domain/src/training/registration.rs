@@ -1,7 +1,7 @@
 //! Registering for an event: the form, who is the same person, and where a new registration
 //! goes (confirmed, awaiting approval, or the waiting list).
 
-use crate::registry::{Sector, collect, known_prefix};
+use crate::registry::{Sector, collect, titles};
 use crate::text::{self, NAME_MAX, SHORT_MAX};
 use crate::{FieldError, Invalid};
 use serde::{Deserialize, Serialize};
@@ -76,14 +76,7 @@ impl RegistrationInput {
     }
 }
 
-pub fn full_name(prefix: &str, first: &str, last: &str) -> String {
-    let name = format!("{prefix}{first}");
-    if last.is_empty() {
-        name
-    } else {
-        format!("{name} {last}")
-    }
-}
+pub use crate::registry::titles::full_name;
 
 pub fn identity(first: &str, last: &str, phone: &str, email: &str) -> String {
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
@@ -104,17 +97,11 @@ pub fn identity(first: &str, last: &str, phone: &str, email: &str) -> String {
 }
 
 impl RegistrationForm {
-    /// `prefix_known` checks the title prefix against the reference list.
-    pub fn validate(
-        &self,
-        prefix_known: impl Fn(&str) -> bool,
-    ) -> Result<RegistrationInput, Invalid> {
+    pub fn validate(&self) -> Result<RegistrationInput, Invalid> {
         let mut errors = Invalid::default();
-        let prefix = self.prefix.trim().to_string();
-        if prefix.is_empty() {
+        let prefix = collect(&mut errors, titles::title(&self.prefix)).unwrap_or_default();
+        if prefix.is_empty() && errors.for_field("prefix").is_none() {
             errors.push(FieldError::required("prefix", "คำนำหน้าชื่อ", "Title prefix"));
-        } else {
-            collect(&mut errors, known_prefix(&prefix, &prefix_known));
         }
         let first_name = collect(
             &mut errors,
@@ -125,9 +112,15 @@ impl RegistrationForm {
                 SHORT_MAX,
             ),
         );
+        // Monks, novices and nuns go by a monastic name without a surname.
+        let surname = if titles::is_clergy(&prefix) {
+            text::optional
+        } else {
+            text::required
+        };
         let last_name = collect(
             &mut errors,
-            text::required(
+            surname(
                 &self.last_name,
                 "last_name",
                 ("นามสกุล", "Last name"),
@@ -272,27 +265,27 @@ mod tests {
 
     #[test]
     fn a_registration_with_a_phone() {
-        let input = form().validate(|p| p == "นางสาว").unwrap();
+        let input = form().validate().unwrap();
         assert_eq!(input.full_name(), "นางสาวฤทัย ศรีสุข");
         assert_eq!(input.network, Some(Sector::Education));
     }
 
     #[test]
     fn the_same_person_is_recognised_across_formats() {
-        let a = form().validate(|_| true).unwrap();
+        let a = form().validate().unwrap();
         let b = RegistrationForm {
             prefix: "นาง".into(),
             phone: "+66 81 234 5678".into(),
             ..form()
         }
-        .validate(|_| true)
+        .validate()
         .unwrap();
         assert_eq!(a.identity(), b.identity());
         let other = RegistrationForm {
             phone: "081-234-5679".into(),
             ..form()
         }
-        .validate(|_| true)
+        .validate()
         .unwrap();
         assert_ne!(a.identity(), other.identity());
     }
@@ -300,16 +293,57 @@ mod tests {
     #[test]
     fn consent_and_a_contact_are_required() {
         let bad = RegistrationForm {
-            prefix: "คุณชาย".into(),
+            prefix: String::new(),
             phone: String::new(),
             consent: String::new(),
             network: "party".into(),
             ..form()
         };
-        let errors = bad.validate(|p| p == "นาย").unwrap_err();
+        let errors = bad.validate().unwrap_err();
         for field in ["prefix", "phone", "consent", "network"] {
             assert!(errors.for_field(field).is_some(), "{field}");
         }
+    }
+
+    #[test]
+    fn every_title_registers_and_clergy_need_no_surname() {
+        for prefix in [
+            "พ.ต.อ.",
+            "ว่าที่ ร.ต.",
+            "เด็กชาย",
+            "นพ.",
+            "ศ.ดร.",
+            "ม.ล.",
+            "Ms.",
+        ] {
+            let input = RegistrationForm {
+                prefix: prefix.into(),
+                ..form()
+            }
+            .validate()
+            .unwrap();
+            assert_eq!(input.prefix, prefix);
+        }
+        let monk = RegistrationForm {
+            prefix: "พระครูใบฎีกา".into(),
+            first_name: "สมชาย ฐิตธมฺโม".into(),
+            last_name: String::new(),
+            ..form()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(monk.full_name(), "พระครูใบฎีกาสมชาย ฐิตธมฺโม");
+        let layman = RegistrationForm {
+            last_name: String::new(),
+            ..form()
+        };
+        assert!(
+            layman
+                .validate()
+                .unwrap_err()
+                .for_field("last_name")
+                .is_some()
+        );
     }
 
     #[test]

@@ -139,7 +139,7 @@ pub async fn prepare(
             serde_json::to_string(&inputs).unwrap_or_default()
         }
         ImportKind::People => {
-            let inputs = check_people(db, geo, province, table, &cell, &mut preview).await?;
+            let inputs = check_people(db, province, table, &cell, &mut preview).await?;
             serde_json::to_string(&inputs).unwrap_or_default()
         }
     };
@@ -255,7 +255,6 @@ async fn check_orgs(
 
 async fn check_people(
     db: &Db,
-    geo: &Geo,
     province: i64,
     table: &Table,
     cell: &impl Fn(&Vec<String>, &str) -> String,
@@ -293,7 +292,7 @@ async fn check_people(
             errors: Vec::new(),
             warnings: thai_digit_warning(row).into_iter().collect(),
         };
-        let result = form.validate(|p| geo.prefix_known(p));
+        let result = form.validate();
         if !org_name.trim().is_empty() && org_id.is_none() {
             check.errors.push(FieldError::new(
                 "organization",

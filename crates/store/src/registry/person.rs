@@ -45,14 +45,7 @@ impl Person {
     }
 }
 
-pub fn full_name(prefix: &str, first: &str, last: &str) -> String {
-    let joiner = if prefix.is_ascii() && !prefix.is_empty() {
-        " "
-    } else {
-        ""
-    };
-    format!("{prefix}{joiner}{first} {last}").trim().to_string()
-}
+pub use sermphalang_domain::registry::titles::full_name;
 
 #[derive(Debug, Clone, Default)]
 pub struct PersonFilter {

@@ -214,8 +214,7 @@ pub async fn create(
     Path(province): Path<i64>,
     Form(form): Form<PersonForm>,
 ) -> Result<Response, AppError> {
-    let geo = ctx.geo.clone();
-    let input = match form.validate(|p| geo.prefix_known(p)) {
+    let input = match form.validate() {
         Ok(i) => i,
         Err(e) => {
             return render_invalid(form_page(&state, ctx, province, None, form, e.into()).await?);
@@ -257,8 +256,7 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     let existing = person::find(&state.db, province, id).await?;
     check_networks(&ctx, &existing.networks)?;
-    let geo = ctx.geo.clone();
-    let input = match form.validate(|p| geo.prefix_known(p)) {
+    let input = match form.validate() {
         Ok(i) => i,
         Err(e) => {
             return render_invalid(

@@ -3,6 +3,11 @@
 
 pub const REGISTRY_WORDS: &[(&str, &str, &str)] = &[
     (
+        "title_hint",
+        "พิมพ์ได้ทุกคำนำหน้า เช่น พ.ต.อ. ว่าที่ ร.ต. ศ.ดร. พระครู · พระสงฆ์ สามเณร และแม่ชีไม่ต้องกรอกนามสกุล",
+        "Any title, e.g. Pol. Col., Prof. Dr., Phra Khru · monks, novices and nuns leave the surname empty",
+    ),
+    (
         "columns_read",
         "ระบบอ่านหัวคอลัมน์ดังนี้",
         "How the columns were read",

@@ -13,6 +13,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
+use sermphalang_domain::registry::titles;
 use sermphalang_domain::training::codes;
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_pdf::certificate::{Warning, check_image};
@@ -21,6 +22,7 @@ use sermphalang_store::training::certificate::{self, Certificate, Standing};
 use sermphalang_store::training::event::{self, Event};
 use sermphalang_store::training::registration::{self, Registration};
 use sermphalang_store::training::runs::{self, Run};
+use sermphalang_thai::normalize_line;
 use std::sync::Arc;
 
 /// How many signatory rows the form offers.
@@ -336,10 +338,11 @@ pub async fn reissue(
     let c = certificate::find(&state.db, id, cert).await?;
     let r = registration::find(&state.db, id, c.registration_id).await?;
     let mut errors = Invalid::default();
-    let first = form.first_name.trim();
-    let last = form.last_name.trim();
-    let prefix = form.prefix.trim();
-    if first.is_empty() || last.is_empty() || !state.geo.prefix_known(prefix) {
+    let first = normalize_line(&form.first_name);
+    let last = normalize_line(&form.last_name);
+    let prefix = titles::title(&form.prefix).unwrap_or_default();
+    let needs_surname = !titles::is_clergy(&prefix);
+    if first.is_empty() || (needs_surname && last.is_empty()) || prefix.is_empty() {
         errors.push(FieldError::new(
             "name",
             "กรุณาระบุคำนำหน้า ชื่อ และนามสกุลที่ถูกต้อง",
@@ -357,16 +360,10 @@ pub async fn reissue(
         return render_invalid(page(&state, ctx, province, id, errors.into()).await?);
     }
     let who = actor(&ctx);
-    if (prefix, first, last)
-        != (
-            r.prefix.as_str(),
-            r.first_name.as_str(),
-            r.last_name.as_str(),
-        )
-    {
-        registration::rename(&state.db, &who, &e, &r, prefix, first, last).await?;
+    if (&prefix, &first, &last) != (&r.prefix, &r.first_name, &r.last_name) {
+        registration::rename(&state.db, &who, &e, &r, &prefix, &first, &last).await?;
     }
-    let name = sermphalang_domain::training::registration::full_name(prefix, first, last);
+    let name = sermphalang_domain::training::registration::full_name(&prefix, &first, &last);
     let sheet = sheet(&state, &headers, &e).await?;
     match certify::reissue(&state, &who, &sheet, &e, &c, name, &form.reason).await? {
         Ok(()) => Ok(back(province, id)),

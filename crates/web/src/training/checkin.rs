@@ -29,7 +29,6 @@ struct Page {
     outcome: Option<Outcome>,
     walk_in: RegistrationForm,
     errors: Errors,
-    prefixes: Vec<String>,
     sectors: &'static [Sector],
     labels: String,
 }
@@ -121,7 +120,6 @@ async fn page(
         outcome,
         walk_in,
         errors,
-        prefixes: state.geo.prefixes.clone(),
         sectors: Sector::ALL,
         ctx,
     })
@@ -234,9 +232,8 @@ pub async fn walk_in(
     Form(form): Form<WalkInForm>,
 ) -> Result<Response, AppError> {
     let e = event::find(&state.db, province, id).await?;
-    let geo = state.geo.clone();
     let who = actor(&ctx);
-    let saved = match form.person.validate(|p| geo.prefix_known(p)) {
+    let saved = match form.person.validate() {
         Ok(input) => {
             invalid_or(registration::register(&state.db, &who, &e, &input, Channel::WalkIn).await)?
         }

@@ -38,7 +38,6 @@ struct EventPage {
     closed: Option<String>,
     form: RegistrationForm,
     errors: Errors,
-    prefixes: Vec<String>,
     sectors: &'static [Sector],
 }
 
@@ -71,7 +70,6 @@ async fn event_page(
         closed,
         form,
         errors,
-        prefixes: state.geo.prefixes.clone(),
         sectors: Sector::ALL,
         event,
         ctx,
@@ -85,7 +83,6 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let e = event::find_published(&state.db, id).await?;
     let form = RegistrationForm {
-        prefix: state.geo.prefixes.first().cloned().unwrap_or_default(),
         ..RegistrationForm::default()
     };
     render(event_page(&state, ctx, e, form, Errors::default()).await?)
@@ -102,10 +99,9 @@ pub async fn register(
         return Err(AppError::TooMany);
     }
     let e = event::find_published(&state.db, id).await?;
-    let geo = state.geo.clone();
     let saved = match (
         registration_open(e.opens_on, e.closes_on, today()),
-        form.validate(|p| geo.prefix_known(p)),
+        form.validate(),
     ) {
         (Err(closed), _) => Err(Errors(vec![closed])),
         (_, Err(invalid)) => Err(invalid.into()),
