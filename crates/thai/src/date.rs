@@ -80,6 +80,12 @@ pub fn be_year(date: NaiveDate) -> i32 {
 }
 
 /// "18 ก.พ. 2565"
+/// "18/2/2565": how a date is typed into a form, with the Buddhist-Era year; forms show a
+/// stored date this way so that it reads back as it was typed.
+pub fn format_input(date: NaiveDate) -> String {
+    format!("{}/{}/{}", date.day(), date.month(), be_year(date))
+}
+
 pub fn format_short(date: NaiveDate) -> String {
     format!(
         "{} {} {}",
@@ -336,6 +342,13 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, DateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_dates_are_typed_in_the_buddhist_era_and_read_back() {
+        let d = NaiveDate::from_ymd_opt(2022, 2, 18).unwrap();
+        assert_eq!(format_input(d), "18/2/2565");
+        assert_eq!(parse_be_date(&format_input(d)), Ok(d));
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

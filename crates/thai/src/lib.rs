@@ -11,8 +11,8 @@ pub mod words;
 pub use collation::{compare, sort_by_thai, sort_key};
 pub use date::{
     BE_OFFSET, DateError, MIN_BE_YEAR, MONTHS_EN_LONG, MONTHS_EN_SHORT, MONTHS_TH_LONG,
-    MONTHS_TH_SHORT, be_year, format_datetime_short, format_datetime_short_en, format_long,
-    format_long_en, format_short, format_short_en, parse_be_date, parse_iso_date,
+    MONTHS_TH_SHORT, be_year, format_datetime_short, format_datetime_short_en, format_input,
+    format_long, format_long_en, format_short, format_short_en, parse_be_date, parse_iso_date,
     today_in_thailand,
 };
 pub use digits::{has_thai_digits, to_arabic_digits, to_thai_digits};

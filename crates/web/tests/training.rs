@@ -392,3 +392,73 @@ async fn officers_children_monks_and_foreigners_can_register() {
         .await;
     assert_eq!(layman.status(), 422, "a layman needs a surname");
 }
+
+/// Edit forms show stored dates as people type them, in the Buddhist Era.
+#[tokio::test]
+async fn edit_forms_show_dates_in_the_buddhist_era() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let id = create_event(&staff, "").await;
+    let db = &app.db.db;
+    let cycle = sermphalang_store::evaluation::cycle::list(db, 41)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.held_on.is_some())
+        .unwrap();
+    let group = sermphalang_store::registry::working_group::list(db, 41)
+        .await
+        .unwrap()
+        .remove(0);
+    let iso = |page: &str| {
+        page.split("value=\"")
+            .skip(1)
+            .filter_map(|v| v.split('"').next())
+            .filter(|v| {
+                let b = v.as_bytes();
+                b.len() == 10
+                    && b[4] == b'-'
+                    && b[7] == b'-'
+                    && b[..4].iter().all(u8::is_ascii_digit)
+            })
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let event = staff
+        .get(&format!("/p/41/events/{id}/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        event.contains(r#"value="18/2/2580""#),
+        "the session date as typed"
+    );
+    let cycle_page = staff
+        .get(&format!("/p/41/cycles/{}/edit", cycle.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let group_page = staff
+        .get(&format!("/p/41/groups/{}/edit", group.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        group_page.contains(r#"value="20/12/2564""#),
+        "the order date in B.E."
+    );
+    for (name, page) in [
+        ("event", &event),
+        ("cycle", &cycle_page),
+        ("group", &group_page),
+    ] {
+        assert_eq!(
+            iso(page),
+            Vec::<String>::new(),
+            "{name} form shows C.E. ISO dates"
+        );
+    }
+}

@@ -133,7 +133,10 @@ pub async fn edit(
     let form = CycleForm {
         name: c.name.clone(),
         fiscal_year: c.fiscal_year.to_string(),
-        held_on: c.held_on.map(|d| d.to_string()).unwrap_or_default(),
+        held_on: c
+            .held_on
+            .map(sermphalang_thai::format_input)
+            .unwrap_or_default(),
         network: c.network.map(|n| n.code().to_string()).unwrap_or_default(),
         organization: c.organization_id.map(|o| o.to_string()).unwrap_or_default(),
         baseline: c.baseline_id.map(|b| b.to_string()).unwrap_or_default(),

@@ -123,7 +123,10 @@ pub async fn edit(
     let form = WorkingGroupForm {
         name: g.name,
         order_number: g.order_number,
-        order_date: g.order_date.map(|d| d.to_string()).unwrap_or_default(),
+        order_date: g
+            .order_date
+            .map(sermphalang_thai::format_input)
+            .unwrap_or_default(),
     };
     render(FormPage {
         ctx,

@@ -150,11 +150,20 @@ pub async fn edit(
         venue: e.venue.clone(),
         organizers: organizers.iter().map(|o| o.id.to_string()).collect(),
         capacity: e.capacity.map(|c| c.to_string()).unwrap_or_default(),
-        opens_on: e.opens_on.map(|d| d.to_string()).unwrap_or_default(),
-        closes_on: e.closes_on.map(|d| d.to_string()).unwrap_or_default(),
+        opens_on: e
+            .opens_on
+            .map(sermphalang_thai::format_input)
+            .unwrap_or_default(),
+        closes_on: e
+            .closes_on
+            .map(sermphalang_thai::format_input)
+            .unwrap_or_default(),
         approval: on(e.approval_required),
         published: on(e.published),
-        session_date: sessions.iter().map(|s| s.held_on.to_string()).collect(),
+        session_date: sessions
+            .iter()
+            .map(|s| sermphalang_thai::format_input(s.held_on))
+            .collect(),
         session_start: sessions
             .iter()
             .map(|s| s.starts.format("%H:%M").to_string())
@@ -169,7 +178,7 @@ pub async fn edit(
         evaluation_required: on(e.completion.evaluation_required),
         certificate_date: e
             .certificate_date
-            .map(|d| d.to_string())
+            .map(sermphalang_thai::format_input)
             .unwrap_or_default(),
     };
     render(form_page(&state, ctx, province, Some(id), form, Errors::default()).await?)
