@@ -99,6 +99,27 @@ test('phones vote, the projector updates live, the facilitator reveals', async (
   await phones[1].page.waitForSelector('.rate .hist', { timeout: 8000 });
   assert.match(await phones[1].page.locator('.rate').first().innerText(), /8\.0/);
   await projector.screenshot({ path: join(shots, 'workshop-projector-revealed.png'), fullPage: true });
+  // The projector fits the screens of Thai meeting rooms: every card visible without
+  // scrolling, the activity's name the largest text on each card.
+  for (const [width, height] of [[1280, 720], [1024, 768]]) {
+    await projector.setViewportSize({ width, height });
+    const fit = await projector.evaluate(() => {
+      const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+      const cards = [...document.querySelectorAll('.rq')];
+      return {
+        scroll: document.documentElement.scrollHeight - window.innerHeight,
+        cut: cards.filter((c) => c.getBoundingClientRect().bottom > window.innerHeight + 1).length,
+        cards: cards.length,
+        smallerName: cards.filter((c) => [...c.querySelectorAll('p, span, strong')]
+          .some((t) => size(t) >= size(c.querySelector('h3')))).length,
+      };
+    });
+    assert.equal(fit.cards, 6);
+    assert.equal(fit.cut, 0, `${fit.cut} cards cut off at ${width}×${height}`);
+    assert.ok(fit.scroll <= 1, `the projector scrolls ${fit.scroll}px at ${width}×${height}`);
+    assert.equal(fit.smallerName, 0, `activity names not the largest text at ${width}×${height}`);
+    await projector.screenshot({ path: join(shots, `workshop-projector-${width}x${height}.png`) });
+  }
   await phones[1].page.screenshot({ path: join(shots, 'workshop-phone-revealed.png'), fullPage: true });
   await console_.screenshot({ path: join(shots, 'workshop-console.png'), fullPage: true });
 
