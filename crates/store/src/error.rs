@@ -21,6 +21,21 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether the database is overloaded rather than the input wrong: no connection became
+    /// free in time, or SQLite stayed locked past its busy timeout. Worth retrying shortly.
+    pub fn is_overload(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::PoolTimedOut) => true,
+            StoreError::Database(sqlx::Error::Database(e)) => {
+                matches!(
+                    e.code().as_deref(),
+                    Some("5" | "6" | "SQLITE_BUSY" | "SQLITE_LOCKED")
+                ) || e.message().contains("database is locked")
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the error is a unique-constraint violation, so callers can name the field.
     pub fn is_unique_violation(&self) -> bool {
         matches!(self, StoreError::Database(sqlx::Error::Database(e)) if e.is_unique_violation())

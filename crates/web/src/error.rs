@@ -20,6 +20,9 @@ pub enum AppError {
     TooMany,
     #[error("question closed")]
     Closed,
+    /// The database is overloaded: answered 503 with `Retry-After`, never as the user's fault.
+    #[error("overloaded: {0}")]
+    Busy(String),
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("internal: {0}")]
@@ -31,6 +34,7 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Closed => AppError::Closed,
+            other if other.is_overload() => AppError::Busy(other.to_string()),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -114,6 +118,12 @@ fn words(status: StatusCode) -> Words {
             "ไฟล์ที่อัปโหลดต้องไม่เกิน 10 MB กรุณาลดขนาดไฟล์แล้วลองใหม่",
             "Uploads are limited to 10 MB. Make the file smaller and try again.",
         ),
+        503 => (
+            "ระบบมีผู้ใช้งานมากในขณะนี้",
+            "The system is busy",
+            "คำขอนี้ยังไม่ถูกบันทึก กรุณาลองใหม่ในอีกสักครู่",
+            "This was not saved yet. Please try again in a moment.",
+        ),
         400 | 415 | 422 => (
             "คำขอไม่ถูกต้อง",
             "Bad request",
@@ -188,6 +198,7 @@ impl IntoResponse for AppError {
             AppError::Forbidden => error_page(StatusCode::FORBIDDEN, None),
             AppError::TooMany => error_page(StatusCode::TOO_MANY_REQUESTS, None),
             AppError::Closed => error_page(StatusCode::CONFLICT, None),
+            AppError::Busy(cause) => busy(&cause),
             AppError::BadRequest(why) => {
                 tracing::info!(%why, "bad request");
                 error_page(StatusCode::BAD_REQUEST, None)
@@ -205,6 +216,35 @@ impl IntoResponse for AppError {
     }
 }
 
+/// Seconds a client should wait before retrying an overloaded request.
+pub const RETRY_AFTER_SECONDS: u32 = 2;
+
+/// 503 with `Retry-After`, logged as what it is: overload, not a failure of the request.
+pub fn busy(cause: &str) -> Response {
+    tracing::warn!(%cause, "database overloaded; asked the client to retry");
+    let mut response = error_page(StatusCode::SERVICE_UNAVAILABLE, None);
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        axum::http::HeaderValue::from(RETRY_AFTER_SECONDS),
+    );
+    response
+}
+
 pub async fn not_found() -> Response {
     error_page(StatusCode::NOT_FOUND, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_overloaded_database_is_503_with_retry_after_not_the_users_fault() {
+        let response =
+            AppError::from(StoreError::Database(sqlx::Error::PoolTimedOut)).into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "2");
+        let other = AppError::from(StoreError::Unusable("x".into())).into_response();
+        assert_eq!(other.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
 }

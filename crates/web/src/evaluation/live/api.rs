@@ -55,6 +55,18 @@ fn refused(r: Refusal) -> Response {
             "ยังไม่ได้เข้าร่วม หรือรหัสผู้เข้าร่วมไม่ถูกต้อง",
             "Not joined, or the participant token is not valid",
         ),
+        Refusal::Busy => {
+            let mut response = api_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "ระบบมีผู้ใช้งานมากในขณะนี้ กรุณาส่งใหม่ในอีกสักครู่",
+                "The system is busy; send again in a moment",
+            );
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                axum::http::HeaderValue::from(crate::error::RETRY_AFTER_SECONDS),
+            );
+            response
+        }
     }
 }
 
@@ -64,6 +76,20 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .to_str()
         .ok()?
         .strip_prefix("Bearer ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sermphalang_store::StoreError;
+
+    #[test]
+    fn an_overloaded_database_asks_phones_to_retry() {
+        let refusal = Refusal::from(StoreError::Database(sqlx::Error::PoolTimedOut));
+        let response = refused(refusal);
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "2");
+    }
 }
 
 #[derive(Deserialize, ToSchema)]

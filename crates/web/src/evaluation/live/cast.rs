@@ -41,6 +41,8 @@ pub enum Refusal {
     TooMany,
     Expired,
     NotJoined,
+    /// The database is overloaded; the phone retries after a moment.
+    Busy,
 }
 
 impl From<StoreError> for Refusal {
@@ -49,8 +51,12 @@ impl From<StoreError> for Refusal {
             StoreError::Invalid(i) => Refusal::Invalid(i),
             StoreError::Closed => Refusal::Closed,
             StoreError::NotFound => Refusal::NotFound,
+            other if other.is_overload() => {
+                tracing::warn!(cause = %other, "database overloaded; the phone will retry");
+                Refusal::Busy
+            }
             other => {
-                tracing::error!(error = %other, "vote failed");
+                tracing::error!(error = %other, "a live workshop write failed");
                 Refusal::Invalid(Invalid(vec![FieldError::new(
                     "vote",
                     "ระบบบันทึกคำตอบไม่ได้ในขณะนี้ กรุณาลองใหม่",

@@ -61,6 +61,7 @@ fn code_problem(ctx: Ctx, code: &str, refusal: Refusal) -> Result<Response, AppE
     let (problem, status) = match refusal {
         Refusal::Expired => ("code_expired", StatusCode::NOT_FOUND),
         Refusal::TooMany => ("code_too_many", StatusCode::TOO_MANY_REQUESTS),
+        Refusal::Busy => return Err(AppError::Busy("join code lookup".into())),
         _ => ("code_unknown", StatusCode::NOT_FOUND),
     };
     let page = CodePage {
@@ -277,6 +278,7 @@ pub async fn answer(
         }
         Err(Refusal::Closed) => Err(AppError::Closed),
         Err(Refusal::TooMany) => Err(AppError::TooMany),
+        Err(Refusal::Busy) => Err(AppError::Busy("answer".into())),
         Err(_) => Err(AppError::NotFound),
     }
 }
