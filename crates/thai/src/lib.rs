@@ -18,4 +18,4 @@ pub use date::{
 pub use digits::{has_thai_digits, to_arabic_digits, to_thai_digits};
 pub use fiscal::{FiscalYear, InvalidFiscalYear, VALID_FISCAL_BE_YEARS};
 pub use normalize::{normalize_line, normalize_lines};
-pub use words::{word_counts, words};
+pub use words::{word_counts, word_counts_with, words};

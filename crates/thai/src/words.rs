@@ -18,8 +18,133 @@ pub fn words(text: &str) -> Vec<&str> {
     words
 }
 
+/// Words of moral promotion that the dictionary splits (ขับ|เคลื่อน, จิต|อาสา): the virtues,
+/// the programme's vocabulary and the networks, kept whole in word clouds.
+const DOMAIN_WORDS: &[&str] = &[
+    "ขับเคลื่อน",
+    "เข้มแข็ง",
+    "จิตอาสา",
+    "จิตสาธารณะ",
+    "พอเพียง",
+    "ความพอเพียง",
+    "เศรษฐกิจพอเพียง",
+    "คุณธรรม",
+    "จริยธรรม",
+    "ศีลธรรม",
+    "ความดี",
+    "ทำความดี",
+    "ซื่อสัตย์",
+    "สุจริต",
+    "วินัย",
+    "กตัญญู",
+    "กตเวที",
+    "กตัญญูกตเวที",
+    "เสียสละ",
+    "สามัคคี",
+    "รับผิดชอบ",
+    "เอื้ออาทร",
+    "แบ่งปัน",
+    "มีน้ำใจ",
+    "พึ่งพาตนเอง",
+    "ธรรมาภิบาล",
+    "โปร่งใส",
+    "อบายมุข",
+    "ยาเสพติด",
+    "สิ่งแวดล้อม",
+    "สาธารณประโยชน์",
+    "จังหวัดคุณธรรม",
+    "ชุมชนคุณธรรม",
+    "องค์กรคุณธรรม",
+    "อำเภอคุณธรรม",
+    "โรงเรียนคุณธรรม",
+    "ตลาดนัดความดี",
+    "เสริมพลัง",
+    "บูรณาการ",
+    "ภาคีเครือข่าย",
+    "เครือข่าย",
+    "ประชาสังคม",
+    "สื่อมวลชน",
+    "สถานศึกษา",
+    "ศาสนสถาน",
+    "เยาวชน",
+    "ผู้สูงอายุ",
+    "บวร",
+    "อาสาสมัคร",
+    "ปลอดเหล้า",
+    "ปลอดบุหรี่",
+];
+
+/// Segments the text and puts split domain words back together (longest first).
+fn domain_words<'a>(text: &'a str, extra: &[&str]) -> Vec<&'a str> {
+    let pieces = words(text);
+    let mut joined = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let longest = (2..=4.min(pieces.len() - i)).rev().find_map(|n| {
+            let start = pieces[i].as_ptr() as usize - text.as_ptr() as usize;
+            let last = pieces[i + n - 1];
+            let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+            let candidate = &text[start..end];
+            let known = DOMAIN_WORDS.contains(&candidate) || extra.contains(&candidate);
+            known.then_some((n, candidate))
+        });
+        match longest {
+            Some((n, word)) => {
+                joined.push(word);
+                i += n;
+            }
+            None => {
+                joined.push(pieces[i]);
+                i += 1;
+            }
+        }
+    }
+    joined
+}
+
 /// Words too common to say anything in a word cloud.
 const STOP_WORDS: &[&str] = &[
+    "กัน",
+    "ด้วย",
+    "แห่ง",
+    "ต่อ",
+    "ตาม",
+    "ถึง",
+    "เพราะ",
+    "ยัง",
+    "เรา",
+    "เขา",
+    "ทั้ง",
+    "ไว้",
+    "ขึ้น",
+    "ลง",
+    "อีก",
+    "เอง",
+    "ต้อง",
+    "ควร",
+    "จึง",
+    "ได้แก่",
+    "เช่น",
+    "ส่วน",
+    "ระหว่าง",
+    "ผ่าน",
+    "เกี่ยวกับ",
+    "สู่",
+    "ไม่",
+    "ทาง",
+    "แบบ",
+    "เรื่อง",
+    "หลาย",
+    "บาง",
+    "ต่างๆ",
+    "ร่วม",
+    "ร่วมกัน",
+    "ช่วย",
+    "ทำให้",
+    "เกิด",
+    "สร้าง",
+    "ด้าน",
+    "ๆ",
     "การ",
     "ความ",
     "และ",
@@ -60,11 +185,19 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// How often each meaningful word appears across the texts, most frequent first, ties in Thai
-/// dictionary order.
+/// dictionary order. Domain words are kept whole.
 pub fn word_counts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<(String, usize)> {
+    word_counts_with(texts, &[])
+}
+
+/// The same, keeping `extra` words whole too (a province's district names, say).
+pub fn word_counts_with<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    extra: &[&str],
+) -> Vec<(String, usize)> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for text in texts {
-        for word in words(text) {
+        for word in domain_words(text, extra) {
             let word = word.to_lowercase();
             if word.chars().count() < 2 || STOP_WORDS.contains(&word.as_str()) {
                 continue;
@@ -97,6 +230,30 @@ mod tests {
                 .any(|s| s.trim().is_empty() || *s == "," || *s == "!")
         );
         assert!(w.contains(&"วินัย"), "{w:?}");
+    }
+
+    #[test]
+    fn clouds_keep_domain_words_whole_and_drop_fillers() {
+        let counts = word_counts([
+            "ร่วมกันขับเคลื่อนชุมชนให้เข้มแข็งด้วยจิตอาสาและความพอเพียง",
+            "เยาวชนแห่งอำเภอหนองหานมีจิตอาสา",
+        ]);
+        let words: Vec<&str> = counts.iter().map(|(w, _)| w.as_str()).collect();
+        for whole in ["ขับเคลื่อน", "เข้มแข็ง", "จิตอาสา", "ชุมชน"]
+        {
+            assert!(words.contains(&whole), "{whole} in {words:?}");
+        }
+        assert!(words.iter().any(|w| w.contains("พอเพียง")), "{words:?}");
+        for split in ["ขับ", "เคลื่อน", "เข้ม", "จิต", "อาสา", "กัน", "ด้วย", "แห่ง"]
+        {
+            assert!(!words.contains(&split), "{split} in {words:?}");
+        }
+        assert_eq!(counts.iter().find(|(w, _)| w == "จิตอาสา").unwrap().1, 2);
+        let with_districts = word_counts_with(["เยาวชนหนองหานเข้มแข็ง"], &["หนองหาน"]);
+        assert!(
+            with_districts.iter().any(|(w, _)| w == "หนองหาน"),
+            "{with_districts:?}"
+        );
     }
 
     #[test]

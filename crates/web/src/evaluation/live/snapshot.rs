@@ -49,11 +49,17 @@ impl Snapshot {
         let as_of = now_ms();
         let cycle = cycle::find_any(db, cycle_id).await?;
         let phrases = votes::phrases(db, cycle_id).await?;
+        let districts = if phrases.is_empty() {
+            Vec::new()
+        } else {
+            sermphalang_store::registry::geo::district_names(db, cycle.province_code).await?
+        };
         let words = cloud(
             phrases
                 .iter()
                 .filter(|p| !p.hidden)
                 .map(|p| p.text.as_str()),
+            &districts,
         );
         Ok(Snapshot {
             as_of,
@@ -146,8 +152,9 @@ impl Snapshot {
     }
 }
 
-fn cloud<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<CloudWord> {
-    let counts = sermphalang_thai::word_counts(texts);
+fn cloud<'a>(texts: impl Iterator<Item = &'a str>, districts: &[String]) -> Vec<CloudWord> {
+    let districts: Vec<&str> = districts.iter().map(String::as_str).collect();
+    let counts = sermphalang_thai::word_counts_with(texts, &districts);
     let top = counts.first().map(|(_, n)| *n).unwrap_or(1).max(1);
     let mut words: Vec<CloudWord> = counts
         .into_iter()
