@@ -50,11 +50,11 @@ impl AppState {
         db: Db,
         secure_cookies: bool,
     ) -> Result<AppState, sermphalang_store::StoreError> {
-        let geo = Geo::load(&db).await?;
+        let geo = Arc::new(Geo::load(&db).await?);
         Ok(AppState {
-            live: evaluation::live::Hub::new(db.clone()),
+            live: evaluation::live::Hub::new(db.clone(), geo.clone()),
             db,
-            geo: Arc::new(geo),
+            geo,
             metrics: Arc::new(metrics::Metrics::default()),
             limiter: Arc::new(auth::LoginLimiter::default()),
             votes: Arc::default(),

@@ -130,15 +130,6 @@ impl Geo {
     }
 }
 
-/// The Thai names of a province's districts, which word clouds keep whole.
-pub async fn district_names(db: &Db, province: i64) -> Result<Vec<String>> {
-    let names = sqlx::query_scalar("SELECT name_th FROM districts WHERE province_code = $1")
-        .bind(province)
-        .fetch_all(db.read())
-        .await?;
-    Ok(names)
-}
-
 /// Loads the reference data into an empty database; later starts find it there and skip.
 pub async fn seed(db: &Db) -> Result<()> {
     let have: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM provinces")

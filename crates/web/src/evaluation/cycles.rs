@@ -276,7 +276,7 @@ pub async fn show_page(
     errors: Errors,
 ) -> Result<ShowPage, AppError> {
     let c = cycle::find(&state.db, province, id).await?;
-    let snap = Snapshot::read(&state.db, id).await?;
+    let snap = Snapshot::read(&state.db, &state.geo, id).await?;
     let can_run = may_run(state, &ctx, id).await?;
     let facilitators = cycle::facilitators(&state.db, id)
         .await?

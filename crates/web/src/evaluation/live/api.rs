@@ -196,7 +196,7 @@ pub struct PhraseOut {
 }
 
 async fn snapshot(state: &AppState, session: &LiveSession) -> Result<Snapshot, Refusal> {
-    Snapshot::read(&state.db, session.cycle_id)
+    Snapshot::read(&state.db, &state.geo, session.cycle_id)
         .await
         .map_err(Refusal::from)
 }

@@ -118,7 +118,7 @@ pub async fn console(
 ) -> Result<Response, AppError> {
     let c = runnable(&state, &ctx, province, id).await?;
     workshop::ensure_questions(&state.db, id, c.step).await?;
-    let snap = Snapshot::read(&state.db, id).await?;
+    let snap = Snapshot::read(&state.db, &state.geo, id).await?;
     let join_url = join_url(&state, &headers, &snap);
     let participants = workshop::participants(&state.db, id).await?;
     render(ConsolePage {
@@ -151,7 +151,7 @@ pub async fn projector(
     Path((province, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     cycle::find(&state.db, province, id).await?;
-    let snap = Snapshot::read(&state.db, id).await?;
+    let snap = Snapshot::read(&state.db, &state.geo, id).await?;
     let join_url = join_url(&state, &headers, &snap);
     let qr = if join_url.is_empty() {
         String::new()

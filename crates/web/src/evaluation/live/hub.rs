@@ -5,6 +5,7 @@
 use super::snapshot::Snapshot;
 use sermphalang_store::Db;
 use sermphalang_store::evaluation::live::notify;
+use sermphalang_store::registry::geo::Geo;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -33,14 +34,16 @@ struct Room {
 #[derive(Clone)]
 pub struct Hub {
     db: Db,
+    geo: Arc<Geo>,
     rooms: Arc<Mutex<HashMap<i64, Arc<Room>>>>,
     published: Arc<Mutex<HashMap<i64, Publish>>>,
 }
 
 impl Hub {
-    pub fn new(db: Db) -> Hub {
+    pub fn new(db: Db, geo: Arc<Geo>) -> Hub {
         let hub = Hub {
             db,
+            geo,
             rooms: Arc::default(),
             published: Arc::default(),
         };
@@ -118,7 +121,7 @@ impl Hub {
         &self,
         cycle: i64,
     ) -> sermphalang_store::Result<watch::Receiver<Shared>> {
-        let first = Snapshot::read(&self.db, cycle).await?;
+        let first = Snapshot::read(&self.db, &self.geo, cycle).await?;
         let room = {
             let mut rooms = self.rooms.lock().map_err(|_| {
                 sermphalang_store::StoreError::Unusable("live rooms poisoned".into())
@@ -160,7 +163,7 @@ impl Hub {
                 }
                 continue;
             }
-            match Snapshot::read(&self.db, cycle).await {
+            match Snapshot::read(&self.db, &self.geo, cycle).await {
                 Ok(s) => {
                     room.snapshot.send_replace(Some(Arc::new(s)));
                 }

@@ -153,7 +153,7 @@ async fn room(
     saved: Option<i64>,
 ) -> Result<RoomPage, AppError> {
     Ok(RoomPage {
-        snap: Snapshot::read(&state.db, session.cycle_id).await?,
+        snap: Snapshot::read(&state.db, &state.geo, session.cycle_id).await?,
         mine: votes::my_answers(&state.db, me.id).await?,
         prov: None,
         code: session.join_code.clone(),

@@ -8,6 +8,7 @@ use sermphalang_store::evaluation::live::votes;
 use sermphalang_store::evaluation::live::votes::Phrase;
 use sermphalang_store::evaluation::live::workshop::{self, Counts, LiveSession, Question};
 use sermphalang_store::evaluation::{Activity, Cycle, activity, cycle, results};
+use sermphalang_store::registry::geo::Geo;
 use sermphalang_store::{Db, Result};
 use std::collections::HashMap;
 
@@ -45,15 +46,16 @@ pub fn now_ms() -> f64 {
 }
 
 impl Snapshot {
-    pub async fn read(db: &Db, cycle_id: i64) -> Result<Snapshot> {
+    /// The cycle as it stands; `geo` gives the province's district names, which the word
+    /// cloud keeps whole, from memory rather than a query on every read.
+    pub async fn read(db: &Db, geo: &Geo, cycle_id: i64) -> Result<Snapshot> {
         let as_of = now_ms();
         let cycle = cycle::find_any(db, cycle_id).await?;
         let phrases = votes::phrases(db, cycle_id).await?;
-        let districts = if phrases.is_empty() {
-            Vec::new()
-        } else {
-            sermphalang_store::registry::geo::district_names(db, cycle.province_code).await?
-        };
+        let districts: Vec<&str> = geo
+            .districts_of(cycle.province_code)
+            .map(|d| d.name_th.as_str())
+            .collect();
         let words = cloud(
             phrases
                 .iter()
@@ -152,9 +154,8 @@ impl Snapshot {
     }
 }
 
-fn cloud<'a>(texts: impl Iterator<Item = &'a str>, districts: &[String]) -> Vec<CloudWord> {
-    let districts: Vec<&str> = districts.iter().map(String::as_str).collect();
-    let counts = sermphalang_thai::word_counts_with(texts, &districts);
+fn cloud<'a>(texts: impl Iterator<Item = &'a str>, districts: &[&str]) -> Vec<CloudWord> {
+    let counts = sermphalang_thai::word_counts_with(texts, districts);
     let top = counts.first().map(|(_, n)| *n).unwrap_or(1).max(1);
     let mut words: Vec<CloudWord> = counts
         .into_iter()
