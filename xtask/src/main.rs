@@ -26,12 +26,25 @@ async fn main() -> Result<()> {
         .as_slice()
     {
         ["bench", "registry"] | ["bench"] => bench_registry().await,
-        ["bench", "workshop"] => workshop::bench(workshop::Backend::Sqlite).await,
-        ["bench", "workshop", "--postgres"] => workshop::bench(workshop::Backend::Postgres).await,
+        ["bench", "workshop", rest @ ..] => {
+            let backend = if rest.contains(&"--postgres") {
+                workshop::Backend::Postgres
+            } else {
+                workshop::Backend::Sqlite
+            };
+            let phones = match rest.iter().position(|a| *a == "--phones") {
+                Some(i) => rest
+                    .get(i + 1)
+                    .and_then(|n| n.parse().ok())
+                    .context("--phones takes a number")?,
+                None => workshop::PHONES,
+            };
+            workshop::bench(backend, phones).await
+        }
         ["bench", "certificates"] => certificates::bench(),
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] | bench certificates"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates"
         ),
     }
 }

@@ -1,6 +1,8 @@
-//! `bench workshop`: 2,000 simulated participants join a live session and each rate ten
-//! activities with random pauses over about a minute, while five projector pages hold live
-//! streams. With `--postgres`, two app instances share one PostgreSQL database: votes go to
+//! `bench workshop [--phones N]`: N simulated phones (10,000 unless told) join a live session
+//! over a few seconds, each holds its live stream open as the phone page does, and each rates
+//! ten activities with random pauses over about a minute, while five projector pages hold live
+//! streams. A phone told 503 waits as `Retry-After` says and sends the same answer again with
+//! the same idempotency key, as the phone page does. With `--postgres`, two app instances share one PostgreSQL database: votes go to
 //! instance A and the projectors watch instance B, so every update crosses LISTEN/NOTIFY.
 
 use crate::{Server, binary, free_port, start_with, temp_dir, wait_healthy};
@@ -14,10 +16,13 @@ use sermphalang_store::evaluation::live::workshop::{self, Control};
 use sermphalang_store::evaluation::{activity, cycle};
 use sermphalang_store::{Db, sessions, users};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-const PARTICIPANTS: usize = 2_000;
+pub const PHONES: usize = 10_000;
+/// Phones tried this often before a join or a vote counts as failed.
+const ATTEMPTS: usize = 8;
 const RATINGS: usize = 10;
 const PROJECTORS: usize = 5;
 /// Each participant's ten ratings are spread over about this long.
@@ -47,7 +52,7 @@ struct Setup {
 async fn prepare(db: &Db) -> Result<Setup> {
     let actor = Actor::system();
     let input = CycleInput {
-        name: "วัดสมรรถนะ 2,000 คน".into(),
+        name: "วัดสมรรถนะห้องใหญ่".into(),
         fiscal_year: 2568,
         held_on: None,
         network: None,
@@ -123,66 +128,138 @@ struct Vote {
     acked: f64,
     server_at: f64,
     ok: bool,
+    retried: bool,
     participant: i64,
     activity: i64,
     value: i64,
 }
 
+#[derive(Default)]
+struct Phone {
+    votes: Vec<Vote>,
+    join_retries: usize,
+    /// Events the phone's live stream delivered; its first is the room as it stood.
+    stream_events: Arc<AtomicUsize>,
+}
+
+/// Sends a request until it is answered other than 503 (or the connection fails to open),
+/// waiting as `Retry-After` asks; answers the last response and whether any try was refused.
+async fn with_retries(
+    send: impl Fn() -> reqwest::RequestBuilder,
+) -> Result<(reqwest::Response, bool)> {
+    let mut retried = false;
+    for attempt in 0..ATTEMPTS {
+        match send().send().await {
+            Ok(r) if r.status() == 503 && attempt + 1 < ATTEMPTS => {
+                let wait = r
+                    .headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(1);
+                retried = true;
+                let jitter = rand::rng().random_range(0..1000);
+                tokio::time::sleep(Duration::from_millis(wait * 1000 + jitter)).await;
+            }
+            Ok(r) => return Ok((r, retried)),
+            Err(e) if e.is_connect() && attempt + 1 < ATTEMPTS => {
+                retried = true;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    bail!("no answer after {ATTEMPTS} tries")
+}
+
+/// Holds the phone's live stream open, counting its events, until the bench aborts it.
+async fn phone_stream(client: reqwest::Client, url: String, events: Arc<AtomicUsize>) {
+    let Ok(response) = client.get(url).send().await else {
+        return;
+    };
+    if !response.status().is_success() {
+        return;
+    }
+    let mut stream = response.bytes_stream();
+    while let Some(Ok(chunk)) = stream.next().await {
+        let count = chunk.windows(2).filter(|w| w == b"\n\n").count();
+        events.fetch_add(count, Ordering::Relaxed);
+    }
+}
+
 async fn participant(
-    client: reqwest::Client,
+    clients: (reqwest::Client, reqwest::Client),
     base: String,
     code: String,
     questions: Arc<Vec<(i64, i64)>>,
     index: usize,
-) -> Result<Vec<Vote>> {
-    let start_delay = rand::rng().random_range(0..3000);
+    arrive_over: Duration,
+    streams: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+) -> Result<Phone> {
+    let (client, streaming) = clients;
+    let start_delay = rand::rng().random_range(0..arrive_over.as_millis() as u64);
     tokio::time::sleep(Duration::from_millis(start_delay)).await;
-    let joined: Value = client
-        .post(format!("{base}/api/v1/live/{code}/join"))
-        .json(&json!({ "display_name": format!("ผู้ทดสอบ {index}"), "network": "community", "consent": true }))
-        .send()
-        .await?
-        .error_for_status()?
-        .json()
-        .await?;
+    let body = json!({ "display_name": format!("ผู้ทดสอบ {index}"), "network": "community", "consent": true });
+    let (response, join_retried) = with_retries(|| {
+        client
+            .post(format!("{base}/api/v1/live/{code}/join"))
+            .json(&body)
+    })
+    .await?;
+    let joined: Value = response.error_for_status()?.json().await?;
     let token = joined["token"].as_str().context("token")?.to_string();
     let number = joined["number"].as_i64().context("number")?;
-    let mut votes = Vec::with_capacity(RATINGS);
+    let mut phone = Phone {
+        join_retries: usize::from(join_retried),
+        ..Phone::default()
+    };
+    let stream = tokio::spawn(phone_stream(
+        streaming,
+        format!("{base}/j/{code}/events"),
+        phone.stream_events.clone(),
+    ));
+    streams.lock().expect("streams").push(stream);
     // Ten moments spread at random over the span, in order: pauses of random length.
     let begun = Instant::now();
     let mut moments: Vec<u64> = (0..questions.len())
         .map(|_| rand::rng().random_range(0..SPAN.as_millis() as u64))
         .collect();
     moments.sort_unstable();
-    for ((question, activity), moment) in questions.iter().zip(moments) {
+    for (n, ((question, activity), moment)) in questions.iter().zip(moments).enumerate() {
         tokio::time::sleep_until((begun + Duration::from_millis(moment)).into()).await;
         let value: i64 = rand::rng().random_range(1..=10);
+        let key = format!("p{index}-q{n}");
+        let body = json!({ "question": question, "kind": "rating", "rating": value.to_string() });
         let sent = now_ms();
-        let response = client
-            .post(format!("{base}/api/v1/live/{code}/votes"))
-            .bearer_auth(&token)
-            .json(&json!({ "question": question, "kind": "rating", "rating": value.to_string() }))
-            .send()
-            .await;
+        let response = with_retries(|| {
+            client
+                .post(format!("{base}/api/v1/live/{code}/votes"))
+                .bearer_auth(&token)
+                .header("Idempotency-Key", &key)
+                .json(&body)
+        })
+        .await;
         let acked = now_ms();
-        let (ok, server_at) = match response {
-            Ok(r) if r.status().is_success() => {
+        let (ok, server_at, retried) = match response {
+            Ok((r, retried)) if r.status().is_success() => {
                 let body: Value = r.json().await.unwrap_or_default();
-                (true, body["at"].as_f64().unwrap_or(acked))
+                (true, body["at"].as_f64().unwrap_or(acked), retried)
             }
-            _ => (false, 0.0),
+            Ok((_, retried)) => (false, 0.0, retried),
+            Err(_) => (false, 0.0, true),
         };
-        votes.push(Vote {
+        phone.votes.push(Vote {
             sent,
             acked,
             server_at,
             ok,
+            retried,
             participant: number,
             activity: *activity,
             value,
         });
     }
-    Ok(votes)
+    Ok(phone)
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -249,7 +326,11 @@ async fn fresh_postgres() -> Result<String> {
     Ok(format!("{head}/{name}"))
 }
 
-pub async fn bench(backend: Backend) -> Result<()> {
+pub async fn bench(backend: Backend, phones: usize) -> Result<()> {
+    match rlimit::increase_nofile_limit(u64::MAX) {
+        Ok(limit) => println!("open-file limit of the load generator: {limit}"),
+        Err(e) => println!("could not raise the load generator's open-file limit: {e}"),
+    }
     let bin = binary()?;
     let data_a = temp_dir("workshop-a");
     let data_b = temp_dir("workshop-b");
@@ -276,9 +357,12 @@ pub async fn bench(backend: Backend) -> Result<()> {
     let setup = prepare(&db).await?;
     let vote_base = format!("http://127.0.0.1:{port_a}");
     let watch_base = format!("http://127.0.0.1:{watch_port}");
+    // A room fills as people scan the QR code: a thousand a second at most.
+    let arrive_over = Duration::from_millis((phones as u64).max(3_000));
     println!(
-        "== {} participants x {} ratings over ~{} s, {} projector streams on {}",
-        PARTICIPANTS,
+        "== {} phones (each holding its live stream) joining over {:.0} s, x {} ratings over ~{} s, {} projector streams on {}; the load generator shares the 2 cores",
+        phones,
+        arrive_over.as_secs_f64(),
         RATINGS,
         SPAN.as_secs(),
         PROJECTORS,
@@ -289,11 +373,11 @@ pub async fn bench(backend: Backend) -> Result<()> {
     );
 
     let mut projectors = Vec::new();
-    let mut streams = Vec::new();
+    let mut projector_streams = Vec::new();
     for _ in 0..PROJECTORS {
         let arrivals: Arrivals = Arc::default();
         projectors.push(arrivals.clone());
-        streams.push(tokio::spawn(projector(
+        projector_streams.push(tokio::spawn(projector(
             watch_base.clone(),
             setup.cycle,
             setup.cookie.clone(),
@@ -303,25 +387,38 @@ pub async fn bench(backend: Backend) -> Result<()> {
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(256)
+        .pool_max_idle_per_host(512)
         .build()?;
+    let streaming = reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .build()?;
+    let phone_streams: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>> = Arc::default();
     let questions = Arc::new(setup.questions.clone());
     let started = Instant::now();
-    let mut tasks = Vec::with_capacity(PARTICIPANTS);
-    for i in 0..PARTICIPANTS {
+    let started_ms = now_ms();
+    let mut tasks = Vec::with_capacity(phones);
+    for i in 0..phones {
         tasks.push(tokio::spawn(participant(
-            client.clone(),
+            (client.clone(), streaming.clone()),
             vote_base.clone(),
             setup.code.clone(),
             questions.clone(),
             i,
+            arrive_over,
+            phone_streams.clone(),
         )));
     }
     let mut votes = Vec::new();
     let mut join_errors = 0;
+    let mut join_retries = 0;
+    let mut counters = Vec::new();
     for t in tasks {
         match t.await? {
-            Ok(v) => votes.extend(v),
+            Ok(p) => {
+                votes.extend(p.votes);
+                join_retries += p.join_retries;
+                counters.push(p.stream_events);
+            }
             Err(_) => join_errors += 1,
         }
     }
@@ -332,12 +429,26 @@ pub async fn bench(backend: Backend) -> Result<()> {
         .as_ref()
         .map(|b| peak_rss_mb(b.0.id()))
         .transpose()?;
-    for s in &streams {
+    let open_streams = phone_streams
+        .lock()
+        .expect("streams")
+        .iter()
+        .filter(|s| !s.is_finished())
+        .count();
+    let fed = counters
+        .iter()
+        .filter(|c| c.load(Ordering::Relaxed) > 0)
+        .count();
+    for s in phone_streams.lock().expect("streams").iter() {
+        s.abort();
+    }
+    for s in &projector_streams {
         s.abort();
     }
 
     let acked: Vec<&Vote> = votes.iter().filter(|v| v.ok).collect();
     let failed = votes.len() - acked.len();
+    let vote_retries = votes.iter().filter(|v| v.retried).count();
     let mut latency: Vec<f64> = acked.iter().map(|v| v.acked - v.sent).collect();
     latency.sort_by(f64::total_cmp);
     let (delays, never) = visibility(&acked, &projectors);
@@ -348,10 +459,19 @@ pub async fn bench(backend: Backend) -> Result<()> {
         .sum();
 
     println!(
-        "votes: {} acknowledged, {} failed, {} participants failed to join, in {:.1} s ({:.0} votes/s)",
+        "joins: {} phones joined, {} failed to join, {} joined after a 503 and a retry",
+        counters.len(),
+        join_errors,
+        join_retries
+    );
+    println!(
+        "phone streams: {open_streams} still open at the end, {fed} delivered the room's first snapshot (target {phones} and {phones})"
+    );
+    println!(
+        "votes: {} acknowledged, {} failed, {} needed a retry, in {:.1} s ({:.0} votes/s)",
         acked.len(),
         failed,
-        join_errors,
+        vote_retries,
         elapsed.as_secs_f64(),
         acked.len() as f64 / elapsed.as_secs_f64()
     );
@@ -361,6 +481,21 @@ pub async fn bench(backend: Backend) -> Result<()> {
         percentile(&latency, 99.0),
         latency.last().copied().unwrap_or(f64::NAN)
     );
+    let wave_end = started_ms + arrive_over.as_secs_f64() * 1000.0;
+    for (label, during) in [("while phones were still joining", true), ("after", false)] {
+        let mut part: Vec<f64> = acked
+            .iter()
+            .filter(|v| (v.sent < wave_end) == during)
+            .map(|v| v.acked - v.sent)
+            .collect();
+        part.sort_by(f64::total_cmp);
+        println!(
+            "  {label}: {} votes, p50 {:.1} ms, p99 {:.1} ms",
+            part.len(),
+            percentile(&part, 50.0),
+            percentile(&part, 99.0)
+        );
+    }
     println!(
         "visible on the projector: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms over {} vote x projector pairs, {} never seen, {} events (target p99 <= 500 ms)",
         percentile(&delays, 50.0),
@@ -375,7 +510,7 @@ pub async fn bench(backend: Backend) -> Result<()> {
         Some(b) => {
             println!("peak resident memory: instance A {peak_a:.1} MB, instance B {b:.1} MB")
         }
-        None => println!("peak resident memory: {peak_a:.1} MB"),
+        None => println!("peak resident memory: {peak_a:.1} MB (target <= 512 MB)"),
     }
     db.close().await;
     drop(server_b);

@@ -117,6 +117,15 @@ fn init_logs(json: bool) {
     }
 }
 
+/// Every phone in a workshop holds a connection open: a room of thousands needs more files
+/// than the usual soft limit of 1,024.
+fn raise_open_file_limit() {
+    match rlimit::increase_nofile_limit(u64::MAX) {
+        Ok(limit) => tracing::info!(limit, "open-file limit (connections the server can hold)"),
+        Err(e) => tracing::warn!(error = %e, "could not raise the open-file limit"),
+    }
+}
+
 async fn open(cli: &Cli) -> Result<Db> {
     Ok(Db::open(cli.database_url.as_deref(), &cli.data).await?)
 }
@@ -220,6 +229,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
+    raise_open_file_limit();
     let db = open(cli).await?;
     let mut fresh_demo = false;
     if load_demo {

@@ -70,7 +70,7 @@ impl Db {
     /// Begins an audited write by `actor`, recorded under `province`.
     pub async fn audited<'a>(&self, actor: &'a Actor, province: Option<i64>) -> Result<Write<'a>> {
         Ok(Write {
-            tx: self.write().begin().await?,
+            tx: self.begin().await?,
             actor,
             province,
         })

@@ -158,7 +158,7 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
         .get("tables")
         .and_then(Value::as_array)
         .ok_or_else(|| StoreError::Unusable("the backup has no tables".into()))?;
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.begin().await?;
     for table in TABLES.iter().rev() {
         sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}")))
             .execute(&mut *tx)

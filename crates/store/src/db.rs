@@ -135,6 +135,18 @@ impl Db {
         &self.write
     }
 
+    /// A write transaction. On SQLite it takes the writer lock at once (`BEGIN IMMEDIATE`): a
+    /// transaction that reads first and writes later would otherwise fail at once with
+    /// "database is locked" whenever another process wrote in between, whatever the busy
+    /// timeout; this way it waits for the other writer within the timeout instead.
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        let pool = self.write();
+        Ok(match self.backend {
+            Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => pool.begin().await?,
+        })
+    }
+
     /// A list total from the cache, or from `count` when missing, stale or older than a write.
     pub(crate) async fn cached_count<F>(&self, key: String, count: F) -> Result<i64>
     where

@@ -12,6 +12,13 @@ pub struct TestDb {
     dir: Option<PathBuf>,
 }
 
+impl TestDb {
+    /// The SQLite database's folder, for a second handle on the same file.
+    pub fn dir(&self) -> Option<&std::path::Path> {
+        self.dir.as_deref()
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some(dir) = &self.dir {

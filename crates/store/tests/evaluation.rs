@@ -30,7 +30,14 @@ fn input(name: &str, baseline: Option<i64>) -> CycleInput {
     }
 }
 
+/// Everyone joins the cycle's running session, started if there is none: answers are taken
+/// only while a session runs.
 async fn join_all(db: &Db, cycle: i64) -> Vec<i64> {
+    if workshop::current(db, cycle).await.unwrap().is_none() {
+        workshop::start(db, &Actor::system(), UDON, cycle)
+            .await
+            .unwrap();
+    }
     let sectors = Sector::ALL;
     let mut ids = Vec::new();
     for i in 0..PEOPLE {
@@ -97,7 +104,7 @@ async fn three_steps_with_forty_participants() {
         // Mission: nothing is accepted before the question opens.
         let mission = question(db, id, Step::Mission, None).await;
         assert!(matches!(
-            votes::add_phrase(db, id, mission, people[0], "คนดี").await,
+            votes::add_phrase(db, id, mission, people[0], "คนดี", None).await,
             Err(StoreError::Closed)
         ));
         open(db, id, Step::Mission).await;
@@ -105,11 +112,17 @@ async fn three_steps_with_forty_participants() {
         let mut phrase_ids = Vec::new();
         for (i, p) in people.iter().enumerate().take(8) {
             phrase_ids.push(
-                votes::add_phrase(db, id, mission, *p, words[i % words.len()])
+                votes::add_phrase(db, id, mission, *p, words[i % words.len()], Some("k1"))
                     .await
                     .unwrap(),
             );
         }
+        // A phone retrying with the same key adds nothing; another key is another phrase.
+        let retried = votes::add_phrase(db, id, mission, people[0], words[0], Some("k1"))
+            .await
+            .unwrap();
+        assert_eq!(retried, phrase_ids[0], "a retry answers the first phrase");
+        assert_eq!(votes::phrases(db, id).await.unwrap().len(), 8);
         for p in &people {
             votes::like_phrase(db, id, mission, *p, phrase_ids[1], true)
                 .await
@@ -129,7 +142,7 @@ async fn three_steps_with_forty_participants() {
             .unwrap();
         close(db, id, Step::Mission).await;
         assert!(matches!(
-            votes::add_phrase(db, id, mission, people[0], "ช้าไป").await,
+            votes::add_phrase(db, id, mission, people[0], "ช้าไป", None).await,
             Err(StoreError::Closed)
         ));
 
@@ -147,11 +160,16 @@ async fn three_steps_with_forty_participants() {
         let mut acts = Vec::new();
         for (i, title) in titles.iter().enumerate() {
             acts.push(
-                votes::suggest_activity(db, id, brainstorm, people[i], title)
+                votes::suggest_activity(db, id, brainstorm, people[i], title, Some("s"))
                     .await
                     .unwrap(),
             );
         }
+        let retried = votes::suggest_activity(db, id, brainstorm, people[1], "ซ้ำ", Some("s"))
+            .await
+            .unwrap();
+        assert_eq!(retried, acts[1], "a retried suggestion is kept once");
+        assert_eq!(activity::list(db, id).await.unwrap().len(), titles.len());
         close(db, id, Step::Activities).await;
         let c = cycle::find(db, UDON, id).await.unwrap();
         let dots = question(db, id, Step::Dots, None).await;

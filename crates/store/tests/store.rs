@@ -553,3 +553,42 @@ async fn a_person_can_be_exported_and_erased() {
         assert_eq!(leaks.count(), 0, "no personal data stays in the audit log");
     }
 }
+
+/// Two handles on one SQLite file behave as two processes: the server and `user add`, a
+/// restore or an operator's script.
+#[tokio::test]
+async fn a_write_that_reads_first_waits_for_another_process_instead_of_failing() {
+    let first = testing::sqlite().await;
+    load_demo(&first.db).await;
+    let cycle = sermphalang_store::evaluation::cycle::list(&first.db, UDON)
+        .await
+        .unwrap()[0]
+        .id;
+    let second = Db::open(None, first.dir().unwrap()).await.unwrap();
+    // The other process holds the writer lock for a moment.
+    let mut other = second.write().begin_with("BEGIN IMMEDIATE").await.unwrap();
+    sqlx::query("UPDATE provinces SET name_en = name_en WHERE code = 41")
+        .execute(&mut *other)
+        .await
+        .unwrap();
+    let db = first.db.clone();
+    // Adding an activity reads the next position, then inserts.
+    let adding = tokio::spawn(async move {
+        sermphalang_store::evaluation::activity::add(
+            &db,
+            &Actor::system(),
+            UDON,
+            cycle,
+            "เพิ่มระหว่างรอ",
+        )
+        .await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    other.commit().await.unwrap();
+    let added = adding.await.unwrap();
+    assert!(
+        added.is_ok(),
+        "the write failed instead of waiting: {added:?}"
+    );
+    second.close().await;
+}

@@ -39,6 +39,7 @@ pub struct AppState {
     pub votes: Arc<evaluation::live::limiter::VoteLimiter>,
     pub lookups: Arc<evaluation::live::limiter::PublicLimiter>,
     pub code_misses: Arc<evaluation::live::limiter::MissLimiter>,
+    pub recent: Arc<evaluation::live::recent::Recent>,
     /// Mark cookies `Secure`: set when the site is served over TLS (behind a proxy).
     pub secure_cookies: bool,
     /// Where people reach the site, without a trailing slash; the projector's join address.
@@ -60,6 +61,7 @@ impl AppState {
             votes: Arc::default(),
             lookups: Arc::default(),
             code_misses: Arc::new(evaluation::live::limiter::code_misses()),
+            recent: Arc::default(),
             secure_cookies,
             public_url: None,
         })

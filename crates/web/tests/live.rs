@@ -237,6 +237,22 @@ async fn ratings_through_the_api_and_their_bad_input() {
     workshop::end(db, &Actor::system(), 41, r.cycle)
         .await
         .unwrap();
+    // Ended elsewhere (another instance, the store) while the phone's session is remembered:
+    // the second question is still open, yet the ended session takes no answer.
+    let other = s["questions"][1]["id"].as_i64().unwrap();
+    let late = vote(
+        &c,
+        &app,
+        &r.code,
+        &token,
+        json!({ "question": other, "kind": "rating", "rating": "5" }),
+    )
+    .await;
+    assert!(
+        [409, 410].contains(&late.status().as_u16()),
+        "{}",
+        late.status()
+    );
     let gone = c
         .get(format!("{}/api/v1/live/{}", app.base, r.code))
         .send()
@@ -511,4 +527,83 @@ async fn join_codes_cannot_be_found_by_trying() {
         .unwrap();
     assert_eq!(page.status(), 429);
     assert!(page.text().await.unwrap().contains("ใส่รหัสผิดหลายครั้งเกินไป"));
+}
+
+#[tokio::test]
+async fn a_wave_of_new_streams_reads_once_and_wakes_no_one() {
+    let mut hub = None;
+    let app = spawn_with(|s| hub = Some(s.live.clone())).await;
+    let hub = hub.unwrap();
+    let r = room(&app, Step::Rating).await;
+    let mut first = hub.subscribe(r.cycle).unwrap();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        first.wait_for(|s| s.is_some()),
+    )
+    .await
+    .expect("the room's first snapshot")
+    .unwrap();
+    first.borrow_and_update();
+    let reads = hub.snapshot_reads();
+    let mut wave = Vec::new();
+    for _ in 0..500 {
+        let rx = hub.subscribe(r.cycle).unwrap();
+        assert!(
+            rx.borrow().is_some(),
+            "a new stream starts with the room's snapshot"
+        );
+        wave.push(rx);
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert_eq!(hub.snapshot_reads(), reads, "joining streams read nothing");
+    assert!(!first.has_changed().unwrap(), "joining streams wake no one");
+    // A change still reaches every stream, with one read.
+    hub.changed(r.cycle).await;
+    tokio::time::timeout(std::time::Duration::from_secs(5), first.changed())
+        .await
+        .expect("a change reaches the stream")
+        .unwrap();
+    assert!(wave.iter().all(|rx| rx.has_changed().unwrap()));
+    assert_eq!(hub.snapshot_reads(), reads + 1);
+}
+
+#[tokio::test]
+async fn a_retried_answer_with_the_same_key_is_kept_once() {
+    let app = spawn().await;
+    let r = room(&app, Step::Mission).await;
+    let c = reqwest::Client::new();
+    let token = join(&c, &app, &r.code, "คนย้ำ").await;
+    let question = state(&c, &app, &r.code).await["questions"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let phrase = json!({ "question": question, "kind": "phrase", "text": "ชุมชนเข้มแข็ง" });
+    for _ in 0..3 {
+        let sent = c
+            .post(format!("{}/api/v1/live/{}/votes", app.base, r.code))
+            .bearer_auth(&token)
+            .header("Idempotency-Key", "phone-1-answer-7")
+            .json(&phrase)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), 200);
+    }
+    let mut keyed = phrase.clone();
+    keyed["key"] = json!("phone-1-answer-8");
+    assert_eq!(
+        vote(&c, &app, &r.code, &token, keyed.clone())
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(vote(&c, &app, &r.code, &token, keyed).await.status(), 200);
+    let phrases = sermphalang_store::evaluation::live::votes::phrases(&app.db.db, r.cycle)
+        .await
+        .unwrap();
+    assert_eq!(phrases.len(), 2, "two keys, two phrases: {phrases:?}");
+    let mut bad = phrase.clone();
+    bad["key"] = json!("มีช่องว่าง และภาษาไทย");
+    let refused = vote(&c, &app, &r.code, &token, bad).await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("key"));
 }

@@ -239,7 +239,7 @@ pub async fn load(db: &Db, organizations: &[i64], people: &[i64]) -> Result<()> 
     let mission = workshop::ensure_questions(db, base, Step::Mission).await?[0].id;
     let mut phrase_ids = Vec::new();
     for (i, text) in PHRASES.iter().enumerate() {
-        phrase_ids.push(votes::add_phrase(db, base, mission, room[i * 3], text).await?);
+        phrase_ids.push(votes::add_phrase(db, base, mission, room[i * 3], text, None).await?);
     }
     for p in &room {
         for _ in 0..2 {
@@ -263,7 +263,9 @@ pub async fn load(db: &Db, organizations: &[i64], people: &[i64]) -> Result<()> 
         .unwrap_or_default();
     let mut acts = Vec::new();
     for (i, title) in ACTIVITIES.iter().enumerate() {
-        acts.push(votes::suggest_activity(db, base, brainstorm, room[i * 4 + 1], title).await?);
+        acts.push(
+            votes::suggest_activity(db, base, brainstorm, room[i * 4 + 1], title, None).await?,
+        );
     }
     run(db, &actor, base, Step::Activities, Control::Close).await?;
 

@@ -71,7 +71,7 @@ pub async fn find(db: &Db, cycle: i64, id: i64) -> Result<Activity> {
 /// Adds an activity written down by the facilitator.
 pub async fn add(db: &Db, actor: &Actor, province: i64, cycle: i64, title: &str) -> Result<i64> {
     let mut tx = db.audited(actor, Some(province)).await?;
-    let id = insert(&mut tx, cycle, None, title).await?;
+    let id = insert(&mut tx, cycle, None, title, None).await?;
     tx.commit(
         Change::new("add_activity", "cycle", cycle)
             .after(&serde_json::json!({ "activity": id, "title": title })),
@@ -80,12 +80,20 @@ pub async fn add(db: &Db, actor: &Actor, province: i64, cycle: i64, title: &str)
     Ok(id)
 }
 
+/// Inserts an activity; a participant's retried suggestion (the same `key`) is kept once and
+/// answers the first one's id.
 pub(crate) async fn insert(
     tx: &mut AnyConnection,
     cycle: i64,
     participant: Option<i64>,
     title: &str,
+    key: Option<&str>,
 ) -> Result<i64> {
+    if let Some(id) =
+        crate::evaluation::live::votes::keyed(tx, "activities", participant, key).await?
+    {
+        return Ok(id);
+    }
     let position: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM activities WHERE cycle_id = $1",
     )
@@ -93,14 +101,15 @@ pub(crate) async fn insert(
     .fetch_one(&mut *tx)
     .await?;
     Ok(sqlx::query_scalar(
-        "INSERT INTO activities (cycle_id, title, participant_id, position, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO activities (cycle_id, title, participant_id, position, created_at, client_key) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(cycle)
     .bind(title.to_string())
     .bind(participant)
     .bind(position)
     .bind(now())
+    .bind(key.map(str::to_string))
     .fetch_one(&mut *tx)
     .await?)
 }

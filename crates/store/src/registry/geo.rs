@@ -138,7 +138,7 @@ pub async fn seed(db: &Db) -> Result<()> {
     if have > 0 {
         return Ok(());
     }
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.begin().await?;
     for row in csv_rows(REGIONS_CSV) {
         sqlx::query("INSERT INTO regions (id, name_th) VALUES ($1, $2)")
             .bind(row[0].parse::<i64>().unwrap_or_default())

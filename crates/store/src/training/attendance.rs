@@ -128,7 +128,7 @@ pub async fn check_in(
         });
     }
     let at = at.unwrap_or_else(now);
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.begin().await?;
     // Insert-if-absent in one statement, so two devices scanning at once still count once.
     let inserted = sqlx::query(
         "INSERT INTO attendance (registration_id, session_id, checked_in_at, checked_in_by, method) \

@@ -18,7 +18,9 @@ async fn open_question(
     step: Step,
 ) -> Result<Option<i64>> {
     let row = sqlx::query(
-        "SELECT step, activity_id, state FROM questions WHERE id = $1 AND cycle_id = $2",
+        "SELECT q.step, q.activity_id, q.state, CAST(CASE WHEN EXISTS (SELECT 1 \
+         FROM live_sessions s WHERE s.cycle_id = q.cycle_id AND s.ended_at IS NULL) \
+         THEN 1 ELSE 0 END AS BIGINT) FROM questions q WHERE q.id = $1 AND q.cycle_id = $2",
     )
     .bind(question)
     .bind(cycle)
@@ -28,7 +30,7 @@ async fn open_question(
     if row.get::<String, _>(0) != step.code() {
         return Err(StoreError::NotFound);
     }
-    if row.get::<String, _>(2) != "open" {
+    if row.get::<String, _>(2) != "open" || row.get::<i64, _>(3) == 0 {
         return Err(StoreError::Closed);
     }
     Ok(row.get(1))
@@ -86,10 +88,14 @@ pub async fn add_phrase(
     question: i64,
     participant: i64,
     text: &str,
+    key: Option<&str>,
 ) -> Result<i64> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.begin().await?;
     open_question(&mut tx, cycle, question, Step::Mission).await?;
-    let id = insert_phrase(&mut tx, cycle, Some(participant), text).await?;
+    if let Some(id) = keyed(&mut tx, "phrases", Some(participant), key).await? {
+        return Ok(id);
+    }
+    let id = insert_phrase(&mut tx, cycle, Some(participant), text, key).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -103,7 +109,7 @@ pub async fn add_phrase_by_facilitator(
     text: &str,
 ) -> Result<i64> {
     let mut tx = db.audited(actor, Some(province)).await?;
-    let id = insert_phrase(&mut tx, cycle, None, text).await?;
+    let id = insert_phrase(&mut tx, cycle, None, text, None).await?;
     tx.commit(
         Change::new("add_phrase", "cycle", cycle)
             .after(&serde_json::json!({ "phrase": id, "text": text })),
@@ -117,16 +123,39 @@ async fn insert_phrase(
     cycle: i64,
     participant: Option<i64>,
     text: &str,
+    key: Option<&str>,
 ) -> Result<i64> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO phrases (cycle_id, participant_id, text, created_at) \
-         VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO phrases (cycle_id, participant_id, text, created_at, client_key) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(cycle)
     .bind(participant)
     .bind(text.to_string())
     .bind(now())
+    .bind(key.map(str::to_string))
     .fetch_one(&mut *tx)
+    .await?)
+}
+
+/// The row a participant already made with this answer key, if any: a phone retries an
+/// answer it saw no reply to with the same key, and the answer is kept once. The write
+/// transaction holds the writer (SQLite) or the unique index catches a race (PostgreSQL).
+pub(crate) async fn keyed(
+    tx: &mut AnyConnection,
+    table: &str,
+    participant: Option<i64>,
+    key: Option<&str>,
+) -> Result<Option<i64>> {
+    let (Some(participant), Some(key)) = (participant, key) else {
+        return Ok(None);
+    };
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM {table} WHERE participant_id = $1 AND client_key = $2"
+    )))
+    .bind(participant)
+    .bind(key.to_string())
+    .fetch_optional(&mut *tx)
     .await?)
 }
 
@@ -139,7 +168,7 @@ pub async fn like_phrase(
     phrase: i64,
     like: bool,
 ) -> Result<()> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.begin().await?;
     open_question(&mut tx, cycle, question, Step::Mission).await?;
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM phrases WHERE id = $1 AND cycle_id = $2 AND hidden_at IS NULL",
@@ -202,10 +231,12 @@ pub async fn suggest_activity(
     question: i64,
     participant: i64,
     title: &str,
+    key: Option<&str>,
 ) -> Result<i64> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.begin().await?;
     open_question(&mut tx, cycle, question, Step::Activities).await?;
-    let id = crate::evaluation::activity::insert(&mut tx, cycle, Some(participant), title).await?;
+    let id =
+        crate::evaluation::activity::insert(&mut tx, cycle, Some(participant), title, key).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -219,7 +250,7 @@ pub async fn set_dots(
     activity: i64,
     count: u32,
 ) -> Result<u32> {
-    let mut tx = db.write().begin().await?;
+    let mut tx = db.begin().await?;
     open_question(&mut tx, cycle.id, question, Step::Dots).await?;
     live_activity(&mut tx, cycle.id, activity).await?;
     let elsewhere: i64 = sqlx::query_scalar(
@@ -256,7 +287,9 @@ pub async fn set_dots(
 }
 
 /// Records a participant's rating of the activity a rating question is about; a second
-/// rating replaces the first while the question is open.
+/// rating replaces the first while the question is open. One statement that writes only while
+/// the question is open: the busiest moment of a workshop costs the single SQLite writer one
+/// round trip per vote.
 pub async fn rate(
     db: &Db,
     cycle: i64,
@@ -264,12 +297,32 @@ pub async fn rate(
     participant: i64,
     rating: Rating,
 ) -> Result<()> {
-    let mut tx = db.write().begin().await?;
-    let activity = open_question(&mut tx, cycle, question, Step::Rating)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    upsert_rating(&mut tx, activity, participant, rating).await?;
-    tx.commit().await?;
+    let written = sqlx::query(
+        "INSERT INTO ratings (activity_id, participant_id, value, updated_at) \
+         SELECT q.activity_id, CAST($3 AS BIGINT), CAST($4 AS BIGINT), CAST($5 AS TEXT) \
+         FROM questions q \
+         WHERE q.id = $1 AND q.cycle_id = $2 AND q.step = 'rating' AND q.state = 'open' \
+         AND q.activity_id IS NOT NULL AND EXISTS (SELECT 1 FROM live_sessions s \
+         WHERE s.cycle_id = q.cycle_id AND s.ended_at IS NULL) \
+         ON CONFLICT (activity_id, participant_id) \
+         DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+    )
+    .bind(question)
+    .bind(cycle)
+    .bind(participant)
+    .bind(rating.value().map(i64::from))
+    .bind(now())
+    .execute(db.write())
+    .await?
+    .rows_affected();
+    if written == 0 {
+        // Say why: no such rating question, or not open.
+        let mut conn = db.read().acquire().await?;
+        open_question(&mut conn, cycle, question, Step::Rating)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        return Err(StoreError::Closed);
+    }
     Ok(())
 }
 

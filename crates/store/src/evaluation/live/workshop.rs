@@ -295,7 +295,7 @@ pub async fn ensure_questions(db: &Db, cycle: i64, step: Step) -> Result<Vec<Que
         })
         .collect();
     if !missing.is_empty() {
-        let mut tx = db.write().begin().await?;
+        let mut tx = db.begin().await?;
         for activity in missing {
             sqlx::query(
                 "INSERT INTO questions (cycle_id, step, activity_id, state, revealed) \

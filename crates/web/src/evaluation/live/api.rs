@@ -269,9 +269,11 @@ pub struct Recorded {
 }
 
 #[utoipa::path(post, path = "/api/v1/live/{code}/votes", request_body = Answer,
-    params(("code" = String, Path)),
+    params(("code" = String, Path),
+        ("Idempotency-Key" = Option<String>, Header,
+            description = "Send a retried answer with the same key: it is kept once")),
     responses((status = 200, body = Recorded), (status = 401), (status = 404), (status = 409),
-        (status = 410), (status = 422), (status = 429)),
+        (status = 410), (status = 422), (status = 429), (status = 503)),
     security(("participant" = [])))]
 pub async fn vote(
     State(state): State<AppState>,
@@ -280,7 +282,7 @@ pub async fn vote(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let session = match cast::session(&state, &code, from.ip()).await {
+    let session = match cast::session_for_answer(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return refused(r),
     };
@@ -288,10 +290,16 @@ pub async fn vote(
         Ok(p) => p,
         Err(r) => return refused(r),
     };
-    let answer: Answer = match parse(&body) {
+    let mut answer: Answer = match parse(&body) {
         Ok(a) => a,
         Err(e) => return unreadable(e),
     };
+    if answer.key.is_none() {
+        answer.key = headers
+            .get("idempotency-key")
+            .and_then(|v| v.to_str().ok())
+            .map(|k| k.trim_matches('"').to_string());
+    }
     match cast::answer(&state, &session, &me, &answer).await {
         Ok(dots_left) => Json(Recorded {
             dots_left,

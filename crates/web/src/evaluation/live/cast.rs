@@ -31,6 +31,11 @@ pub struct Answer {
     /// 1 to 10, or "abstain".
     #[serde(default)]
     pub rating: Option<String>,
+    /// Any string of up to 64 letters, digits, `-` or `_` that the phone makes up for this
+    /// answer and sends again when it retries: the answer is kept once. (The API also takes
+    /// it as the `Idempotency-Key` header.) Ratings, dots and likes are kept once anyway.
+    #[serde(default)]
+    pub key: Option<String>,
 }
 
 #[derive(Debug)]
@@ -75,11 +80,31 @@ fn invalid(e: FieldError) -> Refusal {
 /// misses in a short time an address is refused (429) before any lookup, so a six-digit
 /// code cannot be found by trying, while a room of phones behind one router joins freely.
 pub async fn session(state: &AppState, code: &str, from: IpAddr) -> Result<LiveSession, Refusal> {
+    lookup(state, code, from).await
+}
+
+/// The session an answer is for, remembered for a second: answers are a room's busiest
+/// requests, and their writes check for themselves that the session is still running.
+pub async fn session_for_answer(
+    state: &AppState,
+    code: &str,
+    from: IpAddr,
+) -> Result<LiveSession, Refusal> {
+    match state.recent.session(code) {
+        Some(s) if state.code_misses.has_room(from) => Ok(s),
+        _ => lookup(state, code, from).await,
+    }
+}
+
+async fn lookup(state: &AppState, code: &str, from: IpAddr) -> Result<LiveSession, Refusal> {
     if !state.code_misses.has_room(from) {
         return Err(Refusal::TooMany);
     }
     let missed = match by_code(&state.db, code).await? {
-        CodeLookup::Active(s) => return Ok(s),
+        CodeLookup::Active(s) => {
+            state.recent.remember_session(code, &s);
+            return Ok(s);
+        }
         CodeLookup::Expired => Refusal::Expired,
         CodeLookup::Unknown => Refusal::NotFound,
     };
@@ -94,7 +119,17 @@ pub async fn member(
     token: Option<&str>,
 ) -> Result<Participant, Refusal> {
     let token = token.ok_or(Refusal::NotJoined)?;
-    match participant(&state.db, token).await? {
+    let found = match state.recent.participant(token) {
+        Some(p) => Some(p),
+        None => {
+            let p = participant(&state.db, token).await?;
+            if let Some(p) = &p {
+                state.recent.remember_participant(token, p);
+            }
+            p
+        }
+    };
+    match found {
         Some(p) if p.cycle_id == session.cycle_id => Ok(p),
         _ => Err(Refusal::NotJoined),
     }
@@ -116,7 +151,7 @@ pub async fn answer(
     match a.kind.as_str() {
         "phrase" => {
             let text = phrase(&a.text).map_err(invalid)?;
-            votes::add_phrase(db, cycle, a.question, who.id, &text).await?;
+            votes::add_phrase(db, cycle, a.question, who.id, &text, key(a)?).await?;
         }
         "like" | "unlike" => {
             let phrase = a.phrase.ok_or(Refusal::NotFound)?;
@@ -124,7 +159,7 @@ pub async fn answer(
         }
         "activity" => {
             let title = activity_title(&a.text).map_err(invalid)?;
-            votes::suggest_activity(db, cycle, a.question, who.id, &title).await?;
+            votes::suggest_activity(db, cycle, a.question, who.id, &title, key(a)?).await?;
         }
         "dots" => {
             let activity = a.activity.ok_or(Refusal::NotFound)?;
@@ -146,4 +181,22 @@ pub async fn answer(
     }
     state.live.changed(cycle).await;
     Ok(left)
+}
+
+fn key(a: &Answer) -> Result<Option<&str>, Refusal> {
+    match a.key.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(k)
+            if k.len() <= 64
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            Ok(Some(k))
+        }
+        Some(_) => Err(invalid(FieldError::new(
+            "key",
+            "รหัสคำตอบต้องเป็นตัวอักษรอังกฤษ ตัวเลข - หรือ _ ไม่เกิน 64 ตัว",
+            "The answer key must be up to 64 letters, digits, - or _",
+        ))),
+    }
 }

@@ -183,6 +183,7 @@ pub async fn start(
     let c = runnable(&state, &ctx, province, id).await?;
     workshop::start(&state.db, &actor(&ctx), province, id).await?;
     workshop::ensure_questions(&state.db, id, c.step).await?;
+    state.recent.forget_sessions();
     state.live.changed(id).await;
     Ok(Redirect::to(&format!("/p/{province}/cycles/{id}/console")).into_response())
 }
@@ -194,6 +195,7 @@ pub async fn end(
 ) -> Result<Response, AppError> {
     runnable(&state, &ctx, province, id).await?;
     workshop::end(&state.db, &actor(&ctx), province, id).await?;
+    state.recent.forget_sessions();
     state.live.changed(id).await;
     Ok(Redirect::to(&format!("/p/{province}/cycles/{id}/console")).into_response())
 }
@@ -239,7 +241,7 @@ pub async fn control(
 }
 
 type EventStream = std::pin::Pin<Box<dyn Stream<Item = Result<Event, Infallible>> + Send>>;
-type Events = Sse<axum::response::sse::KeepAliveStream<EventStream>>;
+pub type Events = Sse<axum::response::sse::KeepAliveStream<EventStream>>;
 
 /// Snapshots as events: the current one at once (a reconnecting page catches up), then each
 /// new one, skipping those that would send the same data again.
@@ -248,7 +250,19 @@ pub async fn stream(
     cycle: i64,
     render: impl Fn(&Snapshot) -> String + Send + Sync + 'static,
 ) -> Result<Events, AppError> {
-    let rx = state.live.subscribe(cycle).await?;
+    let rx = state.live.subscribe(cycle)?;
+    Ok(events_of(rx, move |s: &Arc<Snapshot>| render(s)))
+}
+
+/// A watched value as server-sent events: the current one at once, then each change whose
+/// rendering differs from the last sent.
+pub fn events_of<T: Send + Sync + 'static>(
+    rx: tokio::sync::watch::Receiver<Option<T>>,
+    render: impl Fn(&T) -> String + Send + Sync + 'static,
+) -> Events
+where
+    Option<T>: Clone,
+{
     let render = Arc::new(render);
     let events =
         futures_util::stream::unfold((rx, String::new(), true), move |(mut rx, last, first)| {
@@ -260,9 +274,9 @@ pub async fn stream(
                         return None;
                     }
                     first = false;
-                    let snap: Option<Arc<Snapshot>> = rx.borrow_and_update().clone();
-                    let Some(snap) = snap else { continue };
-                    let data = render(&snap);
+                    let current: Option<T> = rx.borrow_and_update().clone();
+                    let Some(current) = current else { continue };
+                    let data = render(&current);
                     if data != last {
                         let event = Event::default()
                             .data(data.clone())
@@ -273,7 +287,7 @@ pub async fn stream(
             }
         });
     let events: EventStream = Box::pin(events);
-    Ok(Sse::new(events).keep_alive(KeepAlive::default()))
+    Sse::new(events).keep_alive(KeepAlive::default())
 }
 
 fn board_event(ctx: &Ctx, snap: &Snapshot, facilitator: bool) -> String {

@@ -1,5 +1,6 @@
 //! Live fan-out: one room per cycle being watched. A vote marks its room dirty; the room reads
-//! a fresh snapshot at most a few times a second and hands it to every open stream. With
+//! a fresh snapshot at most a few times a second and hands it to every open stream, which
+//! are the only reads: a stream never reads for itself. With
 //! PostgreSQL, changes made through other instances arrive by LISTEN/NOTIFY.
 
 use super::snapshot::Snapshot;
@@ -7,6 +8,7 @@ use sermphalang_store::Db;
 use sermphalang_store::evaluation::live::notify;
 use sermphalang_store::registry::geo::Geo;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::{Notify, watch};
@@ -28,6 +30,8 @@ pub type Shared = Option<Arc<Snapshot>>;
 
 struct Room {
     snapshot: watch::Sender<Shared>,
+    /// The phones' event, `{"key": …}`, changed only when the phone key changes.
+    phone: watch::Sender<Option<Arc<str>>>,
     dirty: Notify,
 }
 
@@ -37,6 +41,7 @@ pub struct Hub {
     geo: Arc<Geo>,
     rooms: Arc<Mutex<HashMap<i64, Arc<Room>>>>,
     published: Arc<Mutex<HashMap<i64, Publish>>>,
+    reads: Arc<AtomicU64>,
 }
 
 impl Hub {
@@ -46,6 +51,7 @@ impl Hub {
             geo,
             rooms: Arc::default(),
             published: Arc::default(),
+            reads: Arc::default(),
         };
         tokio::spawn(hub.clone().listen());
         hub
@@ -115,61 +121,89 @@ impl Hub {
         }
     }
 
-    /// A stream of the cycle's snapshots, starting with one read now so a reconnecting page
-    /// catches up at once.
-    pub async fn subscribe(
+    /// A stream of the cycle's snapshots. A room already watched hands a new stream the
+    /// snapshot it holds, which is at most one throttle interval behind every change: joining
+    /// costs no read and wakes no other stream, so a wave of joins costs O(N). A new room
+    /// reads its first snapshot once for everyone who arrives meanwhile.
+    pub fn subscribe(&self, cycle: i64) -> sermphalang_store::Result<watch::Receiver<Shared>> {
+        Ok(self.room(cycle)?.snapshot.subscribe())
+    }
+
+    /// The phones' stream of the cycle: its phone key, as an event's data.
+    pub fn subscribe_phone(
         &self,
         cycle: i64,
-    ) -> sermphalang_store::Result<watch::Receiver<Shared>> {
-        let first = Snapshot::read(&self.db, &self.geo, cycle).await?;
-        let room = {
-            let mut rooms = self.rooms.lock().map_err(|_| {
-                sermphalang_store::StoreError::Unusable("live rooms poisoned".into())
-            })?;
-            rooms
-                .entry(cycle)
-                .or_insert_with(|| {
-                    let (snapshot, _) = watch::channel(None);
-                    let room = Arc::new(Room {
-                        snapshot,
-                        dirty: Notify::new(),
-                    });
-                    tokio::spawn(self.clone().run(cycle, room.clone()));
-                    room
-                })
-                .clone()
-        };
-        let rx = room.snapshot.subscribe();
-        let newer = room
-            .snapshot
-            .borrow()
-            .as_ref()
-            .is_some_and(|s| s.as_of > first.as_of);
-        if !newer {
-            room.snapshot.send_replace(Some(Arc::new(first)));
-        }
-        Ok(rx)
+    ) -> sermphalang_store::Result<watch::Receiver<Option<Arc<str>>>> {
+        Ok(self.room(cycle)?.phone.subscribe())
+    }
+
+    fn room(&self, cycle: i64) -> sermphalang_store::Result<Arc<Room>> {
+        let mut rooms = self
+            .rooms
+            .lock()
+            .map_err(|_| sermphalang_store::StoreError::Unusable("live rooms poisoned".into()))?;
+        let room = rooms.entry(cycle).or_insert_with(|| {
+            let room = Arc::new(Room {
+                snapshot: watch::channel(None).0,
+                phone: watch::channel(None).0,
+                dirty: Notify::new(),
+            });
+            room.dirty.notify_one();
+            tokio::spawn(self.clone().run(cycle, room.clone()));
+            room
+        });
+        Ok(room.clone())
+    }
+
+    /// The snapshot a watched room holds, at most one throttle interval behind every change.
+    pub fn latest(&self, cycle: i64) -> Option<Arc<Snapshot>> {
+        let rooms = self.rooms.lock().ok()?;
+        rooms.get(&cycle)?.snapshot.borrow().clone()
+    }
+
+    /// How many snapshots all rooms have read since start.
+    pub fn snapshot_reads(&self) -> u64 {
+        self.reads.load(Ordering::Relaxed)
     }
 
     async fn run(self, cycle: i64, room: Arc<Room>) {
         loop {
             let woken = tokio::time::timeout(IDLE, room.dirty.notified()).await;
             if woken.is_err() {
-                if room.snapshot.receiver_count() == 0 {
-                    if let Ok(mut rooms) = self.rooms.lock() {
-                        rooms.remove(&cycle);
-                    }
+                // Checked under the lock that `subscribe` takes, so no stream joins a room
+                // that is closing.
+                if let Ok(mut rooms) = self.rooms.lock()
+                    && room.snapshot.receiver_count() == 0
+                    && room.phone.receiver_count() == 0
+                {
+                    rooms.remove(&cycle);
                     return;
                 }
                 continue;
             }
+            self.reads.fetch_add(1, Ordering::Relaxed);
+            let began = Instant::now();
             match Snapshot::read(&self.db, &self.geo, cycle).await {
                 Ok(s) => {
+                    let key = serde_json::json!({ "key": s.phone_key() }).to_string();
+                    room.phone.send_if_modified(|current| {
+                        let changed = current.as_deref() != Some(key.as_str());
+                        if changed {
+                            *current = Some(Arc::from(key));
+                        }
+                        changed
+                    });
                     room.snapshot.send_replace(Some(Arc::new(s)));
                 }
-                Err(e) => tracing::warn!(error = %e, cycle, "live snapshot failed"),
+                Err(e) => {
+                    // Streams waiting for the room's first snapshot must not wait forever.
+                    tracing::warn!(error = %e, cycle, "live snapshot failed; retrying");
+                    room.dirty.notify_one();
+                }
             }
-            tokio::time::sleep(THROTTLE).await;
+            // A big room's snapshot takes longer to read: reading at most a third of the time
+            // leaves the rest for the votes.
+            tokio::time::sleep(THROTTLE.max(began.elapsed() * 2)).await;
         }
     }
 

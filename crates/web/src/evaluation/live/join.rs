@@ -22,6 +22,7 @@ use sermphalang_domain::registry::Sector;
 use sermphalang_store::evaluation::live::votes::{self, MyAnswers};
 use sermphalang_store::evaluation::live::workshop::{self, LiveSession, Participant, Question};
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 pub const PARTICIPANT_COOKIE: &str = "sp_live";
 
@@ -92,9 +93,12 @@ pub struct RoomPage {
     prov: Option<i64>,
     code: String,
     me: Participant,
-    snap: Snapshot,
+    snap: Arc<Snapshot>,
     mine: MyAnswers,
     errors: Errors,
+    /// Sent with each answer form: a form submitted twice (a double tap, a retry after a
+    /// lost reply) is kept once.
+    key: String,
     /// The question just answered, to confirm it where it is on the page.
     saved: Option<i64>,
 }
@@ -152,8 +156,19 @@ async fn room(
     errors: Errors,
     saved: Option<i64>,
 ) -> Result<RoomPage, AppError> {
+    // A wave of phones reloading when the room moves on shares the room's snapshot; a phone
+    // that has just answered reads its own, so its answer shows at once.
+    let snap = match state
+        .live
+        .latest(session.cycle_id)
+        .filter(|_| saved.is_none())
+    {
+        Some(s) => s,
+        None => Arc::new(Snapshot::read(&state.db, &state.geo, session.cycle_id).await?),
+    };
     Ok(RoomPage {
-        snap: Snapshot::read(&state.db, &state.geo, session.cycle_id).await?,
+        snap,
+        key: format!("{:016x}", rand::random::<u64>()),
         mine: votes::my_answers(&state.db, me.id).await?,
         prov: None,
         code: session.join_code.clone(),
@@ -259,7 +274,7 @@ pub async fn answer(
     Path(code): Path<String>,
     Form(a): Form<Answer>,
 ) -> Result<Response, AppError> {
-    let session = match cast::session(&state, &code, from.ip()).await {
+    let session = match cast::session_for_answer(&state, &code, from.ip()).await {
         Ok(s) => s,
         Err(r) => return code_problem(ctx, &code, r),
     };
@@ -283,7 +298,8 @@ pub async fn answer(
     }
 }
 
-/// A phone's stream: only a short key that changes when the room moves on.
+/// A phone's stream: only a short key that changes when the room moves on. Phones watch the
+/// key alone, so a room's thousands of phones wake only when it changes, not on every vote.
 pub async fn events(
     State(state): State<AppState>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
@@ -295,9 +311,6 @@ pub async fn events(
             Refusal::TooMany => AppError::TooMany,
             _ => AppError::NotFound,
         })?;
-    let sse = super::console::stream(&state, session.cycle_id, |s| {
-        serde_json::json!({ "key": s.phone_key() }).to_string()
-    })
-    .await?;
-    Ok(sse.into_response())
+    let keys = state.live.subscribe_phone(session.cycle_id)?;
+    Ok(super::console::events_of(keys, |k: &Arc<str>| k.to_string()).into_response())
 }

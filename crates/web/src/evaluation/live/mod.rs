@@ -7,6 +7,7 @@ pub mod console;
 mod hub;
 pub mod join;
 pub mod limiter;
+pub mod recent;
 pub mod snapshot;
 pub mod words;
 
