@@ -206,11 +206,33 @@ pub(crate) async fn insert_participant(
     network: Option<Sector>,
     kind: &str,
 ) -> Result<(i64, i64)> {
-    // The counter is taken in its own statement, so the cycle's row is locked only for that
-    // moment, not while the participant is written; a failed insert leaves a gap, no harm.
+    if db.backend == crate::Backend::Sqlite {
+        // One statement, one trip to the single writer, which serializes joins: the next
+        // number is read and taken at once. The counter is PostgreSQL's; past its value too.
+        let row = sqlx::query(
+            "INSERT INTO participants (cycle_id, number, token_hash, display_name, network_code, \
+             kind, consent_at, joined_at) SELECT c.id, MAX(c.participant_counter, COALESCE(\
+             (SELECT MAX(p.number) FROM participants p WHERE p.cycle_id = c.id), 0)) + 1, \
+             $2, $3, $4, $5, $6, $6 FROM cycles c WHERE c.id = $1 RETURNING id, number",
+        )
+        .bind(cycle)
+        .bind(token_hash)
+        .bind(name.to_string())
+        .bind(network.map(|n| n.code().to_string()))
+        .bind(kind.to_string())
+        .bind(now())
+        .fetch_optional(db.write())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        return Ok((row.get(0), row.get(1)));
+    }
+    // On PostgreSQL the counter is taken in its own statement, so the cycle's row is locked
+    // only for that moment, not while the participant is written; a failed insert leaves a
+    // gap, no harm.
     let number: i64 = sqlx::query_scalar(
-        "UPDATE cycles SET participant_counter = participant_counter + 1 WHERE id = $1 \
-         RETURNING participant_counter",
+        "UPDATE cycles SET participant_counter = GREATEST(participant_counter, COALESCE(\
+         (SELECT MAX(p.number) FROM participants p WHERE p.cycle_id = $1), 0)) + 1 \
+         WHERE id = $1 RETURNING participant_counter",
     )
     .bind(cycle)
     .fetch_optional(db.write())
