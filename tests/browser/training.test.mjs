@@ -78,9 +78,23 @@ test('register on a phone, scan the ticket at the door, check in offline, sync',
   await staff.page.getByLabel('เริ่ม 1', { exact: true }).fill('09:00');
   await staff.page.getByLabel('สิ้นสุด 1', { exact: true }).fill('12:00');
   await staff.page.getByLabel('ชื่อช่วง 1', { exact: true }).fill('ภาคเช้า');
+  // Organizers: found by typing, ticked from the keyboard, no mouse and no Ctrl-click.
+  const find = staff.page.getByLabel('ค้นหาหน่วยงาน');
+  await find.fill('วัฒนธรรมจังหวัด');
+  assert.equal(await staff.page.locator('#organizer-list li:not([hidden])').count(), 1);
+  await find.press('Enter');
+  assert.ok(staff.page.url().endsWith('/events/new'), 'Enter in the search box does not send the form');
+  await find.fill('เทศบาลนคร');
+  await staff.page.keyboard.press('Tab');
+  await staff.page.keyboard.press('Space');
+  assert.match(await staff.page.locator('[data-picker-count]').innerText(), /เลือกไว้ 2/);
+  await staff.page.screenshot({ path: join(shots, 'training-organizer-picker.png') });
   await staff.page.getByRole('button', { name: 'บันทึก' }).click();
   await staff.page.waitForURL(/\/p\/41\/events\/\d+$/);
   const eventId = staff.page.url().split('/').pop();
+  const organizers = await staff.page.locator('dt:text("หน่วยงานผู้จัด") + dd').innerText();
+  assert.match(organizers, /สำนักงานวัฒนธรรมจังหวัดอุดรธานี/);
+  assert.match(organizers, /เทศบาลนครอุดรธานี/);
   const eventUrl = await staff.page.locator('.qr-row a').getAttribute('href');
   assert.match(eventUrl, new RegExp(`/events/${eventId}$`));
 

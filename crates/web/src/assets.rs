@@ -27,6 +27,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/training/checkin.js"),
     ),
     (
+        "picker.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/training/picker.js"),
+    ),
+    (
         "sarabun-400.ttf",
         "font/ttf",
         include_bytes!("../assets/fonts/Sarabun_400Regular.ttf"),

@@ -64,6 +64,16 @@ impl FormPage {
         self.form.organizers.contains(&org.to_string())
     }
 
+    /// The organizations, those already chosen first, each group in Thai order.
+    fn organizations_chosen_first(&self) -> Vec<&(i64, String)> {
+        let (mut chosen, rest): (Vec<_>, Vec<_>) = self
+            .organizations
+            .iter()
+            .partition(|(id, _)| self.is_organizer(id));
+        chosen.extend(rest);
+        chosen
+    }
+
     fn cell<'a>(&self, list: &'a [String], row: &usize) -> &'a str {
         list.get(*row).map(String::as_str).unwrap_or("")
     }

@@ -20,6 +20,17 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
     ("description", "รายละเอียด", "Description"),
     ("venue", "สถานที่", "Venue"),
     ("organizers", "หน่วยงานผู้จัด", "Organizers"),
+    (
+        "organizers_hint",
+        "เลือกได้หลายหน่วยงาน หน่วยงานที่เลือกไว้แสดงก่อน",
+        "Choose any number; those chosen are listed first",
+    ),
+    ("organizer_search", "ค้นหาหน่วยงาน", "Find an organization"),
+    (
+        "picker_shown",
+        "แสดง {n} จาก {m} หน่วยงาน เลือกไว้ {c}",
+        "Showing {n} of {m} organizations, {c} chosen",
+    ),
     ("sessions", "ช่วงของงาน", "Sessions"),
     (
         "sessions_hint",
