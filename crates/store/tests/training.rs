@@ -32,6 +32,7 @@ fn workshop(capacity: u32) -> EventInput {
         description: String::new(),
         venue: "โรงแรมเซ็นทารา อุดรธานี".into(),
         organizers: Vec::new(),
+        cycle: None,
         capacity: Some(capacity),
         opens_on: None,
         closes_on: None,

@@ -263,6 +263,7 @@ async fn training_event(db: &sermphalang_store::Db) -> (i64, i64, String) {
         description: String::new(),
         venue: String::new(),
         organizers: Vec::new(),
+        cycle: None,
         capacity: None,
         opens_on: None,
         closes_on: None,

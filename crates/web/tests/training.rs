@@ -462,3 +462,88 @@ async fn edit_forms_show_dates_in_the_buddhist_era() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_event_and_its_evaluation_cycle_link_both_ways() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let db = &app.db.db;
+    let demo = sermphalang_store::training::event::list(db, 41)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.cycle_id.is_some())
+        .expect("the demo's workshop was its baseline cycle's");
+    let cycle = demo.cycle_id.unwrap();
+    let event_page = staff.get(&format!("/p/41/events/{}", demo.id)).await;
+    assert!(
+        event_page
+            .text()
+            .await
+            .unwrap()
+            .contains(&format!("href=\"/p/41/cycles/{cycle}\""))
+    );
+    let cycle_page = staff.get(&format!("/p/41/cycles/{cycle}")).await;
+    assert!(
+        cycle_page
+            .text()
+            .await
+            .unwrap()
+            .contains(&format!("href=\"/p/41/events/{}\"", demo.id))
+    );
+
+    let fields = |cycle: String| {
+        vec![
+            ("title", "ประชุมติดตามผล".to_string()),
+            ("kind", "workshop".into()),
+            ("session_date", "18/2/2580".into()),
+            ("session_start", "09:00".into()),
+            ("session_end", "12:00".into()),
+            ("rule", "percent".into()),
+            ("rule_value", "100".into()),
+            ("cycle", cycle),
+        ]
+    };
+    let before = sermphalang_store::training::event::list(db, 41)
+        .await
+        .unwrap()
+        .len();
+    let wrong = fields("999999".into());
+    let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = staff.post("/p/41/events", &wrong).await;
+    assert_eq!(refused.status(), 422);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("รอบการประเมินต้องเป็นของจังหวัดนี้")
+    );
+    assert_eq!(
+        sermphalang_store::training::event::list(db, 41)
+            .await
+            .unwrap()
+            .len(),
+        before
+    );
+
+    let right = fields(cycle.to_string());
+    let right: Vec<(&str, &str)> = right.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let made = staff.post("/p/41/events", &right).await;
+    assert_eq!(made.status(), 303);
+    let id = location(&made).rsplit('/').next().unwrap().to_string();
+    let edit = staff
+        .get(&format!("/p/41/events/{id}/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(edit.contains(&format!("<option value=\"{cycle}\" selected>")));
+    let listed = staff
+        .get(&format!("/p/41/cycles/{cycle}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(listed.contains(&format!("href=\"/p/41/events/{id}\"")));
+}

@@ -44,6 +44,9 @@ pub struct EventForm {
     pub venue: String,
     #[serde(default)]
     pub organizers: Vec<String>,
+    /// The evaluation cycle whose workshop this event is, if any.
+    #[serde(default)]
+    pub cycle: String,
     #[serde(default)]
     pub capacity: String,
     #[serde(default)]
@@ -88,6 +91,7 @@ pub struct EventInput {
     pub description: String,
     pub venue: String,
     pub organizers: Vec<i64>,
+    pub cycle: Option<i64>,
     pub capacity: Option<u32>,
     /// Registration opens at the start of this day and closes at its end; none means always.
     pub opens_on: Option<NaiveDate>,
@@ -154,6 +158,20 @@ impl EventForm {
                 )),
             }
         }
+        let cycle = match self.cycle.trim() {
+            "" => None,
+            raw => match raw.parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    errors.push(FieldError::new(
+                        "cycle",
+                        "กรุณาเลือกรอบการประเมินจากรายการ",
+                        "Choose the evaluation cycle from the list",
+                    ));
+                    None
+                }
+            },
+        };
         let capacity = match number(&self.capacity) {
             None => None,
             Some(Ok(n)) if (1..=MAX_CAPACITY).contains(&n) => Some(n),
@@ -189,6 +207,7 @@ impl EventForm {
             description: description.unwrap_or_default(),
             venue: venue.unwrap_or_default(),
             organizers,
+            cycle,
             capacity,
             opens_on,
             closes_on,

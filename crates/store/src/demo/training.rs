@@ -166,6 +166,12 @@ pub async fn load(db: &Db) -> Result<i64> {
         .into_iter()
         .find(|(_, name)| name == ORGANIZATIONS[0])
         .map(|(id, _)| id);
+    // The workshop was the baseline evaluation's: the FY 2565 cycle without a baseline.
+    let cycle = crate::evaluation::cycle::list(db, super::UDON_THANI)
+        .await?
+        .into_iter()
+        .find(|c| c.fiscal_year == 2565 && c.baseline_id.is_none())
+        .map(|c| c.id);
     let input = EventInput {
         title: WORKSHOP_TITLE.into(),
         kind: EventKind::Workshop,
@@ -174,6 +180,7 @@ pub async fn load(db: &Db) -> Result<i64> {
             .into(),
         venue: "ห้องประชุมศาลากลางจังหวัดอุดรธานี".into(),
         organizers: office.into_iter().collect(),
+        cycle,
         capacity: Some(45),
         opens_on: NaiveDate::from_ymd_opt(2022, 1, 20),
         closes_on: NaiveDate::from_ymd_opt(2022, 2, 15),

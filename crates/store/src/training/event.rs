@@ -31,6 +31,8 @@ pub struct Event {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub cancelled_at: Option<String>,
+    /// The evaluation cycle whose workshop this event is.
+    pub cycle_id: Option<i64>,
     /// Registrations holding a place (confirmed or awaiting approval).
     pub held: i64,
     pub waitlisted: i64,
@@ -68,7 +70,8 @@ impl Record for Event {
      e.evaluation_required, e.certificate_date, e.starts_on, e.ends_on, e.cancelled_at, \
      (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id \
         AND r.status IN ('confirmed', 'pending')), \
-     (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted')";
+     (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted'), \
+     e.cycle_id";
     const FROM: &'static str = "FROM events e";
 
     fn from_row(r: &AnyRow) -> Event {
@@ -100,8 +103,15 @@ impl Record for Event {
             cancelled_at: r.get(17),
             held: r.get(18),
             waitlisted: r.get(19),
+            cycle_id: r.get(20),
         }
     }
+}
+
+/// The events held as a cycle's workshop, the latest first.
+pub async fn of_cycle(db: &Db, province: i64, cycle: i64) -> Result<Vec<Event>> {
+    let order = "WHERE e.province_code = $1 AND e.cycle_id = $2 ORDER BY e.starts_on DESC";
+    sql::all(db, order, &[province.into(), cycle.into()]).await
 }
 
 /// A province's events, the coming and latest first.
@@ -175,6 +185,17 @@ pub async fn organizers(db: &Db, event: i64) -> Result<Vec<Organizer>> {
 
 async fn check_organizers(db: &Db, province: i64, input: &EventInput) -> Result<()> {
     let mut errors = Invalid::default();
+    if let Some(cycle) = input.cycle
+        && crate::evaluation::cycle::find(db, province, cycle)
+            .await
+            .is_err()
+    {
+        errors.push(FieldError::new(
+            "cycle",
+            "รอบการประเมินต้องเป็นของจังหวัดนี้",
+            "The evaluation cycle must be this province's",
+        ));
+    }
     for org in &input.organizers {
         if crate::registry::org::find(db, province, *org)
             .await
@@ -223,6 +244,7 @@ fn columns(input: &EventInput, at: &str) -> Columns {
         .set("rule_value", rule_value)
         .set("evaluation_required", input.completion.evaluation_required)
         .set("certificate_date", input.certificate_date)
+        .set("cycle_id", input.cycle)
         .set("starts_on", starts_on)
         .set("ends_on", ends_on)
         .set("updated_at", at)

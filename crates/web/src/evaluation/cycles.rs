@@ -265,6 +265,8 @@ pub struct ShowPage {
     pub people: Vec<(i64, String)>,
     pub errors: Errors,
     pub outlier_raters: std::collections::HashMap<i64, String>,
+    /// Trainings and workshops held as this cycle's workshop: id and title.
+    pub events: Vec<(i64, String)>,
 }
 
 pub async fn show_page(
@@ -306,7 +308,13 @@ pub async fn show_page(
             outlier_raters.insert(a.id, names.join(", "));
         }
     }
+    let events = sermphalang_store::training::event::of_cycle(&state.db, province, id)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.title))
+        .collect();
     Ok(ShowPage {
+        events,
         prov: Some(province),
         province,
         tab: tab.unwrap_or(Tab::of_step(c.step)),

@@ -56,6 +56,8 @@ struct FormPage {
     errors: Errors,
     kinds: &'static [EventKind],
     organizations: Vec<(i64, String)>,
+    /// The province's evaluation cycles: id and "name (fiscal year)".
+    cycles: Vec<(i64, String)>,
     rows: Vec<usize>,
 }
 
@@ -102,6 +104,11 @@ async fn form_page(
         errors,
         kinds: EventKind::ALL,
         organizations: org::options(&state.db, province).await?,
+        cycles: sermphalang_store::evaluation::cycle::list(&state.db, province)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, format!("{} ({})", c.name, c.fiscal_year)))
+            .collect(),
     })
 }
 
@@ -159,6 +166,7 @@ pub async fn edit(
         description: e.description.clone(),
         venue: e.venue.clone(),
         organizers: organizers.iter().map(|o| o.id.to_string()).collect(),
+        cycle: e.cycle_id.map(|c| c.to_string()).unwrap_or_default(),
         capacity: e.capacity.map(|c| c.to_string()).unwrap_or_default(),
         opens_on: e
             .opens_on
@@ -231,6 +239,8 @@ struct ShowPage {
     event: Event,
     sessions: Vec<Session>,
     organizers: Vec<Organizer>,
+    /// The evaluation cycle whose workshop this is: id and name.
+    cycle: Option<(i64, String)>,
     rows: Vec<Row>,
     completed: usize,
     summary: Summary,
@@ -292,6 +302,13 @@ pub async fn show(
         province,
         sessions: event::sessions(&state.db, id).await?,
         organizers: event::organizers(&state.db, id).await?,
+        cycle: match e.cycle_id {
+            Some(c) => sermphalang_store::evaluation::cycle::find(&state.db, province, c)
+                .await
+                .ok()
+                .map(|c| (c.id, c.name)),
+            None => None,
+        },
         completed: standings.iter().filter(|s| s.completed()).count(),
         rows,
         summary: feedback::summary(&state.db, id).await?,

@@ -25,6 +25,26 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
         "เลือกได้หลายหน่วยงาน หน่วยงานที่เลือกไว้แสดงก่อน",
         "Choose any number; those chosen are listed first",
     ),
+    (
+        "event_cycle",
+        "รอบการประเมินเสริมพลัง",
+        "Empowerment evaluation cycle",
+    ),
+    (
+        "event_cycle_hint",
+        "ถ้างานนี้เป็นการประชุมของรอบการประเมิน",
+        "If this event is the cycle's workshop",
+    ),
+    (
+        "no_cycle",
+        "— ไม่เกี่ยวกับรอบการประเมิน —",
+        "— not an evaluation workshop —",
+    ),
+    (
+        "cycle_events",
+        "งานอบรมและประชุมของรอบนี้",
+        "This cycle's trainings and workshops",
+    ),
     ("organizer_search", "ค้นหาหน่วยงาน", "Find an organization"),
     (
         "picker_shown",
