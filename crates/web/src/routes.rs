@@ -7,6 +7,7 @@ use crate::evaluation::{cycles, report, work};
 use crate::registry::api as registry_api;
 use crate::registry::{groups, import, orgs, people};
 use crate::training::api as training_api;
+use crate::training::people as participants;
 use crate::training::{certificates, checkin, events, public, template, verify};
 use crate::{AppState, api, assets, audit, auth, home, metrics, security};
 use axum::Router;
@@ -157,6 +158,8 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/events/{id}/edit",                               TrainingManage, get(events::edit)),
         pr("/p/{province}/events/{id}/cancel",                             TrainingManage, post(events::cancel)),
         pr("/p/{province}/events/{id}/registrations/{registration}",       TrainingManage, post(events::decide)),
+        gr("/p/{province}/events/{id}/registrations/{registration}/person", TrainingManage, get(participants::show)),
+        pr("/p/{province}/events/{id}/registrations/{registration}/person", TrainingManage, post(participants::save)),
         gr("/p/{province}/events/{id}/certificates",                       TrainingManage, get(certificates::show)),
         pr("/p/{province}/events/{id}/certificates",                       TrainingManage, post(certificates::issue_all)),
         pr("/p/{province}/events/{id}/certificates/issue/{registration}",  TrainingManage, post(certificates::issue_one)),

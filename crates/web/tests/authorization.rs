@@ -137,6 +137,16 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "/p/{province}/events/{id}/registrations/{registration}",
         MANAGE,
     ),
+    (
+        "GET",
+        "/p/{province}/events/{id}/registrations/{registration}/person",
+        MANAGE,
+    ),
+    (
+        "POST",
+        "/p/{province}/events/{id}/registrations/{registration}/person",
+        MANAGE,
+    ),
     ("GET", "/p/{province}/events/{id}/certificates", MANAGE),
     ("POST", "/p/{province}/events/{id}/certificates", MANAGE),
     (

@@ -547,3 +547,93 @@ async fn an_event_and_its_evaluation_cycle_link_both_ways() {
         .unwrap();
     assert!(listed.contains(&format!("href=\"/p/41/events/{id}\"")));
 }
+
+#[tokio::test]
+async fn a_registration_is_matched_with_its_person_in_the_registry() {
+    use sermphalang_domain::registry::{PersonInput, Sector};
+    use sermphalang_store::audit::Actor;
+    use sermphalang_store::registry::person;
+    let app = spawn().await;
+    let db = &app.db.db;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let id = create_event(&staff, "").await;
+    let input = |first: &str, phone: &str| PersonInput {
+        prefix: "นางสาว".into(),
+        first_name: first.into(),
+        last_name: "ศรีสุข".into(),
+        position: "ครู".into(),
+        organization: None,
+        networks: vec![Sector::Education],
+        phone: phone.into(),
+        email: String::new(),
+    };
+    // The registry wrote the phone without dashes and in Thai digits.
+    let kept = person::create(db, &Actor::system(), 41, &input("มาลี", "๐๘๑๒๓๔๕๖๗๘"))
+        .await
+        .unwrap();
+    let elsewhere = person::create(db, &Actor::system(), 40, &input("มาลี", "0899999999"))
+        .await
+        .unwrap();
+    let public = Client::new(&app);
+    public.get(&format!("/events/{id}")).await;
+    let r = public
+        .post(
+            &format!("/events/{id}/register"),
+            &person("ฤทัย", "081-234-5678"),
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let reg = sermphalang_store::training::registration::list(db, id.parse().unwrap())
+        .await
+        .unwrap()
+        .remove(0);
+    let path = format!("/p/41/events/{id}/registrations/{}/person", reg.id);
+    let page = staff.get(&path).await.text().await.unwrap();
+    assert!(
+        page.contains(&format!("value=\"{kept}\"")),
+        "suggested by phone"
+    );
+    assert!(page.contains("เบอร์โทรตรงกัน"));
+
+    let refused = staff
+        .post(
+            &path,
+            &[("person", "other"), ("other", &elsewhere.to_string())],
+        )
+        .await;
+    assert_eq!(refused.status(), 422, "a person of another province");
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("บุคคลต้องอยู่ในทะเบียนของจังหวัดนี้")
+    );
+    let linked = staff.post(&path, &[("person", &kept.to_string())]).await;
+    assert_eq!(linked.status(), 303);
+
+    let person_page = staff
+        .get(&format!("/p/41/people/{kept}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        person_page.contains(&format!("href=\"/p/41/events/{id}\"")),
+        "the person's trainings"
+    );
+    let event_page = staff
+        .get(&format!("/p/41/events/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(event_page.contains(&format!("href=\"/p/41/people/{kept}\"")));
+
+    // Erasing the person (PDPA) keeps the event's registration, without the link.
+    person::erase(db, &Actor::system(), 41, kept).await.unwrap();
+    let after = sermphalang_store::training::registration::find(db, id.parse().unwrap(), reg.id)
+        .await
+        .unwrap();
+    assert_eq!(after.person_id, None);
+}

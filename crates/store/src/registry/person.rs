@@ -334,6 +334,11 @@ pub async fn erase(db: &Db, actor: &Actor, province: i64, id: i64) -> Result<()>
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    // Their registrations stay the event's record; only the link to the person goes.
+    sqlx::query("UPDATE registrations SET person_id = NULL WHERE person_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM person_networks WHERE person_id = $1")
         .bind(id)
         .execute(&mut *tx)

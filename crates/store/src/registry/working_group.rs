@@ -256,3 +256,30 @@ pub async fn set_archived(
 ) -> Result<()> {
     archive::set(db, actor, province, Archivable::WorkingGroup, id, archived).await
 }
+
+/// A person's places in the province's working groups: the group's id and name, and the role.
+pub async fn roles_of(
+    db: &Db,
+    province: i64,
+    person: i64,
+) -> Result<Vec<(i64, String, MemberRole)>> {
+    let rows = sqlx::query(
+        "SELECT g.id, g.name, m.role FROM working_group_members m \
+         JOIN working_groups g ON g.id = m.working_group_id \
+         WHERE m.person_id = $1 AND g.province_code = $2 ORDER BY g.sort_key, g.id",
+    )
+    .bind(person)
+    .bind(province)
+    .fetch_all(db.read())
+    .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.get(0),
+                r.get(1),
+                MemberRole::parse(&r.get::<String, _>(2))?,
+            ))
+        })
+        .collect())
+}

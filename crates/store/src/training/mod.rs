@@ -6,5 +6,6 @@ pub mod attendance;
 pub mod certificate;
 pub mod event;
 pub mod feedback;
+pub mod people;
 pub mod registration;
 pub mod runs;

@@ -33,6 +33,8 @@ pub struct Registration {
     pub status: RegistrationStatus,
     pub walk_in: bool,
     pub created_at: String,
+    /// The registry's person this registration was matched with by the secretariat.
+    pub person_id: Option<i64>,
 }
 
 impl Registration {
@@ -44,7 +46,7 @@ impl Registration {
 impl Record for Registration {
     const COLUMNS: &'static str = "r.id, r.event_id, r.number, r.ticket, r.prefix, r.first_name, \
          r.last_name, r.organization, r.network_code, r.phone, r.email, r.status, r.walk_in, \
-         r.created_at";
+         r.created_at, r.person_id";
     const FROM: &'static str = "FROM registrations r";
 
     fn from_row(r: &AnyRow) -> Registration {
@@ -66,6 +68,7 @@ impl Record for Registration {
                 .unwrap_or(RegistrationStatus::Pending),
             walk_in: r.get::<i64, _>(12) != 0,
             created_at: r.get(13),
+            person_id: r.get(14),
         }
     }
 }

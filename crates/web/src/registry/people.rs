@@ -132,6 +132,34 @@ struct ShowPage {
     person: Person,
     may_edit: bool,
     erase_error: bool,
+    trainings: Vec<sermphalang_store::training::people::Training>,
+    roles: Vec<(i64, String, sermphalang_domain::registry::MemberRole)>,
+}
+
+/// The person's page: their record, their trainings and certificates, their working groups.
+async fn show_page(
+    state: &AppState,
+    ctx: Ctx,
+    province: i64,
+    person: Person,
+    erase_error: bool,
+) -> Result<ShowPage, AppError> {
+    let may_edit = ctx
+        .account
+        .as_ref()
+        .is_some_and(|a| a.may_edit_networks(&person.networks));
+    Ok(ShowPage {
+        trainings: sermphalang_store::training::people::trainings(&state.db, province, person.id)
+            .await?,
+        roles: sermphalang_store::registry::working_group::roles_of(&state.db, province, person.id)
+            .await?,
+        prov: Some(province),
+        province,
+        person,
+        may_edit,
+        erase_error,
+        ctx,
+    })
 }
 
 pub async fn show(
@@ -140,18 +168,7 @@ pub async fn show(
     Path((province, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let person = person::find(&state.db, province, id).await?;
-    let may_edit = ctx
-        .account
-        .as_ref()
-        .is_some_and(|a| a.may_edit_networks(&person.networks));
-    render(ShowPage {
-        ctx,
-        prov: Some(province),
-        province,
-        person,
-        may_edit,
-        erase_error: false,
-    })
+    render(show_page(&state, ctx, province, person, false).await?)
 }
 
 #[derive(Template)]
@@ -327,18 +344,7 @@ pub async fn erase(
 ) -> Result<Response, AppError> {
     let person = person::find(&state.db, province, id).await?;
     if form.confirm != "yes" {
-        let may_edit = ctx
-            .account
-            .as_ref()
-            .is_some_and(|a| a.may_edit_networks(&person.networks));
-        return render_invalid(ShowPage {
-            ctx,
-            prov: Some(province),
-            province,
-            person,
-            may_edit,
-            erase_error: true,
-        });
+        return render_invalid(show_page(&state, ctx, province, person, true).await?);
     }
     person::erase(&state.db, &actor(&ctx), province, id).await?;
     Ok(Redirect::to(&format!("/p/{province}/people?erased=1")).into_response())

@@ -8,6 +8,7 @@ pub mod certify;
 pub mod checkin;
 pub mod events;
 mod images;
+pub mod people;
 pub mod public;
 pub mod template;
 pub mod verify;

@@ -45,6 +45,37 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
         "งานอบรมและประชุมของรอบนี้",
         "This cycle's trainings and workshops",
     ),
+    (
+        "link_person",
+        "เชื่อมกับบุคคลในทะเบียน",
+        "Match with a person of the registry",
+    ),
+    ("link_person_who", "ผู้ลงทะเบียนคนนี้คือ", "This participant is"),
+    (
+        "no_person_suggestions",
+        "ไม่พบบุคคลที่ชื่อหรือเบอร์โทรตรงกันในทะเบียน",
+        "No one in the registry has this name or phone number",
+    ),
+    ("same_name", "ชื่อตรงกัน", "same name"),
+    ("same_phone", "เบอร์โทรตรงกัน", "same phone"),
+    (
+        "another_person",
+        "บุคคลอื่นในทะเบียน",
+        "Another person of the registry",
+    ),
+    ("no_person", "ไม่เชื่อมกับบุคคลใด", "No one of the registry"),
+    ("linked_person", "ในทะเบียน", "In the registry"),
+    (
+        "person_trainings",
+        "การอบรมและการประชุม",
+        "Trainings and workshops",
+    ),
+    ("person_roles", "คณะทำงาน", "Working groups"),
+    (
+        "no_person_trainings",
+        "ยังไม่มีการอบรมที่เชื่อมกับบุคคลนี้",
+        "No training is linked to this person yet",
+    ),
     ("organizer_search", "ค้นหาหน่วยงาน", "Find an organization"),
     (
         "picker_shown",
