@@ -100,6 +100,12 @@ fn words(status: StatusCode) -> Words {
             "บัญชีของคุณไม่มีสิทธิ์ทำรายการนี้ หากคิดว่าควรมีสิทธิ์ กรุณาติดต่อฝ่ายเลขานุการจังหวัด",
             "Your account may not do this. Ask your provincial secretariat if you think it should.",
         ),
+        405 => (
+            "ใช้วิธีนี้กับหน้านี้ไม่ได้",
+            "Method not allowed",
+            "ที่อยู่นี้รับเฉพาะการเปิดดูหรือการส่งแบบฟอร์ม",
+            "This address only answers reading (GET) and forms (POST).",
+        ),
         429 => (
             "มีการเรียกใช้บ่อยเกินไป",
             "Too many requests",

@@ -132,7 +132,19 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         .path_and_query()
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "/".into());
-    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // Every route is GET or POST: other methods are refused before anything else, so no
+    // method can slip past the CSRF check below.
+    if !matches!(
+        *req.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::POST
+    ) {
+        let mut refused = error_page(StatusCode::METHOD_NOT_ALLOWED, None);
+        refused
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, POST"));
+        return finish(refused);
+    }
+    let unsafe_method = *req.method() == Method::POST;
     let mut req = req;
     if unsafe_method {
         match check_csrf(req, expected_csrf.as_deref()).await {

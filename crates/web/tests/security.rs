@@ -348,3 +348,26 @@ async fn appointment_orders_must_be_whole_pdfs_without_scripts_and_download_as_f
     );
     assert_eq!(file.bytes().await.unwrap().to_vec(), whole);
 }
+
+#[tokio::test]
+async fn methods_no_route_uses_are_refused_with_405_before_anything_else() {
+    let app = common::spawn().await;
+    let c = reqwest::Client::new();
+    for method in ["PUT", "DELETE", "PATCH", "TRACE"] {
+        let r = c
+            .request(
+                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                format!("{}/api/v1/provinces", app.base),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 405, "{method}");
+        assert_eq!(r.headers()["allow"], "GET, HEAD, POST");
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(
+            body["error"]["en"], "Method not allowed",
+            "JSON under /api/"
+        );
+    }
+}

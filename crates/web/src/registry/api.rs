@@ -218,7 +218,7 @@ pub async fn organizations(
 }
 
 #[utoipa::path(get, path = "/api/v1/provinces/{province}/organizations/{id}",
-    params(("province" = i64, Path), ("id" = i64, Path)),
+    params(("province" = i64, Path, example = 41), ("id" = i64, Path, example = 1)),
     responses((status = 200, body = OrganizationOut), (status = 404)))]
 pub async fn organization(
     State(state): State<AppState>,
@@ -231,7 +231,7 @@ pub async fn organization(
 }
 
 #[utoipa::path(get, path = "/api/v1/provinces/{province}/people",
-    params(("province" = i64, Path), ListParams),
+    params(("province" = i64, Path, example = 41), ListParams),
     responses((status = 200, body = ListOut<PersonOut>), (status = 401), (status = 404)))]
 pub async fn people(
     State(state): State<AppState>,
@@ -256,7 +256,7 @@ pub async fn people(
 }
 
 #[utoipa::path(get, path = "/api/v1/provinces/{province}/people/{id}",
-    params(("province" = i64, Path), ("id" = i64, Path)),
+    params(("province" = i64, Path, example = 41), ("id" = i64, Path, example = 1)),
     responses((status = 200, body = PersonOut), (status = 404)))]
 pub async fn person(
     State(state): State<AppState>,
@@ -269,7 +269,7 @@ pub async fn person(
 }
 
 #[utoipa::path(get, path = "/api/v1/provinces/{province}/working-groups",
-    params(("province" = i64, Path)),
+    params(("province" = i64, Path, example = 41)),
     responses((status = 200, body = [WorkingGroupOut]), (status = 404)))]
 pub async fn working_groups(State(state): State<AppState>, Path(province): Path<i64>) -> Response {
     match working_group::list(&state.db, province).await {

@@ -53,8 +53,9 @@ pub struct SessionOut {
     ends: String,
 }
 
+/// A registration on the door's roster.
 #[derive(Serialize, ToSchema)]
-pub struct PersonOut {
+pub struct Registrant {
     id: i64,
     number: i64,
     ticket: String,
@@ -70,7 +71,7 @@ pub struct Roster {
     event: i64,
     title: String,
     sessions: Vec<SessionOut>,
-    people: Vec<PersonOut>,
+    people: Vec<Registrant>,
 }
 
 async fn find(state: &AppState, province: i64, id: i64) -> Result<Event, Response> {
@@ -111,7 +112,7 @@ pub async fn roster(
             .collect(),
         people: people
             .into_iter()
-            .map(|p: RosterEntry| PersonOut {
+            .map(|p: RosterEntry| Registrant {
                 id: p.id,
                 number: p.number,
                 ticket: p.ticket,
