@@ -53,7 +53,7 @@ test('the most used pages have no accessibility violations', async () => {
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   await page.waitForURL(`${base}/p/41`);
   const pages = ['/p/41', '/p/41/orgs', '/p/41/people', '/p/41/groups', '/p/41/cycles',
-    '/p/41/events', '/p/41/events/new', '/p/41/audit', '/verify', '/verify/0000-0000-0000-0000', '/no-such-page'];
+    '/p/41/events', '/p/41/events/new', '/p/41/accounts', '/p/41/audit', '/verify', '/verify/0000-0000-0000-0000', '/no-such-page'];
   const found = {};
   for (const path of pages) {
     await page.goto(`${base}${path}`);

@@ -1,6 +1,7 @@
 //! Persistence for Sermphalang over SQLite and PostgreSQL through one code path (sqlx's `Any`
 //! driver), with embedded migrations and reference data.
 
+pub mod accounts;
 mod archive;
 pub mod audit;
 pub mod backup;

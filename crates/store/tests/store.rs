@@ -592,3 +592,62 @@ async fn a_write_that_reads_first_waits_for_another_process_instead_of_failing()
     );
     second.close().await;
 }
+
+#[tokio::test]
+async fn invited_accounts_set_their_password_once() {
+    use sermphalang_store::accounts::{self, Invite};
+    for t in backends("invited_accounts").await {
+        let db = &t.db;
+        load_demo(db).await;
+        let invite = Invite {
+            email: "Invited@Demo.example",
+            display_name: "ผู้ได้รับเชิญ",
+            role: sermphalang_domain::Role::Member,
+            network: None,
+        };
+        let (id, token) = accounts::invite(db, &Actor::system(), UDON, &invite)
+            .await
+            .unwrap();
+        let listed = accounts::find(db, UDON, id).await.unwrap();
+        assert!(listed.pending && !listed.disabled);
+        assert!(
+            users::find_for_login(db, "invited@demo.example")
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            accounts::find(db, 40, id).await.is_err(),
+            "not another province's"
+        );
+        assert_eq!(
+            accounts::link_account(db, &token)
+                .await
+                .unwrap()
+                .map(|(u, _)| u),
+            Some(id)
+        );
+        assert!(accounts::set_password(db, &token, "plain:x").await.unwrap());
+        assert!(
+            !accounts::set_password(db, &token, "plain:y").await.unwrap(),
+            "once"
+        );
+        assert!(!accounts::find(db, UDON, id).await.unwrap().pending);
+        accounts::set_disabled(db, &Actor::system(), UDON, id, true)
+            .await
+            .unwrap();
+        assert!(
+            users::find_for_login(db, "invited@demo.example")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let fresh = accounts::reset(db, &Actor::system(), UDON, id)
+            .await
+            .unwrap();
+        assert!(
+            accounts::link_account(db, &fresh).await.unwrap().is_none(),
+            "disabled"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! health and metrics. `app` builds it; tests and the binary start it on their own listener.
 
 // The shell, shared by every feature.
+mod accounts;
 mod api;
 mod assets;
 mod audit;

@@ -9,7 +9,7 @@ use crate::registry::{groups, import, orgs, people};
 use crate::training::api as training_api;
 use crate::training::people as participants;
 use crate::training::{certificates, checkin, events, public, template, verify};
-use crate::{AppState, api, assets, audit, auth, home, metrics, security};
+use crate::{AppState, accounts, api, assets, audit, auth, home, metrics, security};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
@@ -63,6 +63,13 @@ pub fn table() -> Vec<Route> {
         gr("/provinces",                                                   NationalRead,   get(home::provinces)),
         gr("/p/{province}",                                                RegistryRead,   get(home::province)),
         gr("/p/{province}/audit",                                          AuditRead,      get(audit::list)),
+        gr("/p/{province}/accounts",                                       ProvinceManage, get(accounts::list)),
+        pr("/p/{province}/accounts",                                       ProvinceManage, post(accounts::invite)),
+        pr("/p/{province}/accounts/{id}/reset",                            ProvinceManage, post(accounts::reset)),
+        pr("/p/{province}/accounts/{id}/disable",                          ProvinceManage, post(accounts::disable)),
+        pr("/p/{province}/accounts/{id}/enable",                           ProvinceManage, post(accounts::enable)),
+        gr("/password/{token}",                                            Public,         get(accounts::password_form)),
+        pr("/password/{token}",                                            Public,         post(accounts::password_set)),
         gr("/api/v1/openapi.json",                                         Public,         get(api::openapi)),
 
         // Registry: organizations, people, working groups, imports, its JSON API

@@ -219,6 +219,13 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("POST", "/p/{province}/import", MANAGE),
     ("POST", "/p/{province}/import/{batch}", MANAGE),
     ("GET", "/p/{province}/audit", MANAGE),
+    ("GET", "/p/{province}/accounts", MANAGE),
+    ("POST", "/p/{province}/accounts", MANAGE),
+    ("POST", "/p/{province}/accounts/{id}/reset", MANAGE),
+    ("POST", "/p/{province}/accounts/{id}/disable", MANAGE),
+    ("POST", "/p/{province}/accounts/{id}/enable", MANAGE),
+    ("GET", "/password/{token}", EVERYONE),
+    ("POST", "/password/{token}", EVERYONE),
     ("GET", "/api/v1/openapi.json", EVERYONE),
     ("GET", "/api/v1/provinces", SIGNED_IN),
     ("GET", "/api/v1/live/{code}", EVERYONE),
@@ -254,6 +261,7 @@ const LOOSE: &[&str] = &[
     "/api/v1/live/{code}/results",
     "/t/{ticket}/certificate.pdf",
     "/verify/{code}",
+    "/password/{token}",
     "/p/{province}/events/{id}/certificates/{certificate}/pdf",
     "/p/{province}/events/{id}/certificates/{certificate}/revoke",
     "/p/{province}/events/{id}/certificates/{certificate}/reissue",
@@ -338,6 +346,20 @@ async fn every_route_allows_and_denies_as_expected() {
     let phrase = votes::phrases(db, cycle).await.unwrap()[0].id;
     let plan_item = plan::list(db, cycle).await.unwrap()[0].id;
     let (event, registration, ticket) = training_event(db).await;
+    // An invited account of the province, for the account pages to act on.
+    let (account, _) = sermphalang_store::accounts::invite(
+        db,
+        &sermphalang_store::audit::Actor::system(),
+        41,
+        &sermphalang_store::accounts::Invite {
+            email: "invited@demo.example",
+            display_name: "ผู้ได้รับเชิญ",
+            role: sermphalang_domain::Role::Member,
+            network: None,
+        },
+    )
+    .await
+    .unwrap();
 
     let table: Vec<(String, &str)> = sermphalang_web::routes::table()
         .iter()
@@ -377,6 +399,7 @@ async fn every_route_allows_and_denies_as_expected() {
                         p if p.contains("/groups/") => group.to_string(),
                         p if p.contains("/cycles/") => cycle.to_string(),
                         p if p.contains("events/") => event.to_string(),
+                        p if p.contains("/accounts/") => account.to_string(),
                         _ => org_id.to_string(),
                     },
                 )
