@@ -3,7 +3,6 @@
 
 use crate::{Db, Page, PageRequest, Result, now};
 use serde::Serialize;
-use sqlx::AssertSqlSafe;
 use sqlx::{Any, AnyConnection, Row, Transaction};
 
 /// Who is acting: a signed-in account, or the system itself (demo loading, imports by CLI).
@@ -139,29 +138,77 @@ pub struct Entry {
     pub entity_id: Option<i64>,
     pub before_json: Option<String>,
     pub after_json: Option<String>,
+    /// The record's name as it is now.
+    pub record: Option<String>,
 }
+
+/// What the audit log is narrowed to: who, what kind of record, which days (inclusive).
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub who: Option<String>,
+    pub entity: Option<String>,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+}
+
+/// The name of the record an entry is about, as it is now (none once erased or for records
+/// without a name).
+const RECORD_NAME: &str = "CASE a.entity \
+    WHEN 'organization' THEN (SELECT o.name FROM organizations o WHERE o.id = a.entity_id) \
+    WHEN 'person' THEN (SELECT p.first_name || ' ' || p.last_name FROM people p \
+        WHERE p.id = a.entity_id) \
+    WHEN 'working_group' THEN (SELECT g.name FROM working_groups g WHERE g.id = a.entity_id) \
+    WHEN 'cycle' THEN (SELECT c.name FROM cycles c WHERE c.id = a.entity_id) \
+    WHEN 'event' THEN (SELECT e.title FROM events e WHERE e.id = a.entity_id) \
+    WHEN 'user' THEN (SELECT u.display_name FROM users u WHERE u.id = a.entity_id) \
+    WHEN 'registration' THEN (SELECT r.first_name || ' ' || r.last_name FROM registrations r \
+        WHERE r.id = a.entity_id) \
+    END";
 
 /// The newest entries of a province first; `None` lists entries without a province too.
 pub async fn list(db: &Db, province: Option<i64>, page: PageRequest) -> Result<Page<Entry>> {
-    let (cond, bind) = match province {
-        Some(p) => ("province_code = $1", p),
-        None => ("$1 = $1", 0),
-    };
-    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM audit_log WHERE {cond}"
-    )))
-    .bind(bind)
-    .fetch_one(db.read())
-    .await?;
-    let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT id, at, user_email, action, entity, entity_id, before_json, after_json \
-         FROM audit_log WHERE {cond} ORDER BY id DESC {}",
-        page.limit_offset(2)
-    )))
-    .bind(bind)
-    .bind(page.offset())
-    .fetch_all(db.read())
-    .await?;
+    search(db, province, &AuditFilter::default(), page).await
+}
+
+/// The entries a filter selects, newest first, with the names of their records.
+pub async fn search(
+    db: &Db,
+    province: Option<i64>,
+    f: &AuditFilter,
+    page: PageRequest,
+) -> Result<Page<Entry>> {
+    let mut filter = crate::page::Filter::new("FROM audit_log a WHERE 1 = 1");
+    if let Some(p) = province {
+        filter.and("a.province_code = ?", p.into());
+    }
+    if let Some(who) = f.who.as_deref().filter(|w| !w.is_empty()) {
+        filter.and("a.user_email = ?", who.to_string().into());
+    }
+    if let Some(entity) = f.entity.as_deref().filter(|e| !e.is_empty()) {
+        filter.and("a.entity = ?", entity.to_string().into());
+    }
+    // Times are stored as RFC 3339 in UTC; a Thai day starts at 17:00 UTC the day before.
+    if let Some(from) = f.from {
+        filter.and("a.at >= ?", day_start(from).into());
+    }
+    if let Some(to) = f.to.and_then(|d| d.succ_opt()) {
+        filter.and("a.at < ?", day_start(to).into());
+    }
+    let total: i64 = filter
+        .scalar(&format!("SELECT COUNT(*) {}", filter.sql))
+        .fetch_one(db.read())
+        .await?;
+    let sql = format!(
+        "SELECT a.id, a.at, a.user_email, a.action, a.entity, a.entity_id, a.before_json, \
+         a.after_json, {RECORD_NAME} {} ORDER BY a.id DESC {}",
+        filter.sql,
+        page.limit_offset(filter.binds.len() + 1)
+    );
+    let rows = filter
+        .query(&sql)
+        .bind(page.offset())
+        .fetch_all(db.read())
+        .await?;
     let items = rows
         .into_iter()
         .map(|r| Entry {
@@ -173,6 +220,7 @@ pub async fn list(db: &Db, province: Option<i64>, page: PageRequest) -> Result<P
             entity_id: r.get(5),
             before_json: r.get(6),
             after_json: r.get(7),
+            record: r.get(8),
         })
         .collect();
     Ok(Page {
@@ -181,4 +229,19 @@ pub async fn list(db: &Db, province: Option<i64>, page: PageRequest) -> Result<P
         page: page.page,
         per_page: page.per_page,
     })
+}
+
+fn day_start(day: chrono::NaiveDate) -> String {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default() - chrono::Duration::hours(7);
+    midnight.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// Everyone who has changed something in the province, for the filter's list.
+pub async fn actors(db: &Db, province: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT user_email FROM audit_log WHERE province_code = $1 ORDER BY user_email",
+    )
+    .bind(province)
+    .fetch_all(db.read())
+    .await?)
 }

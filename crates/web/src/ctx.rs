@@ -67,6 +67,11 @@ impl Ctx {
         lookup(self.lang, key)
     }
 
+    /// The word for a key that may have none.
+    pub fn word(&self, key: &str) -> Option<&'static str> {
+        crate::i18n::word(self.lang, key)
+    }
+
     pub fn label(&self, prefix: &str, code: &str) -> String {
         label(self.lang, prefix, code).into_owned()
     }

@@ -575,3 +575,98 @@ async fn real_offices_files_import_as_they_are() {
     assert_eq!(find("บริษัท ทดสอบ จำกัด").phone, "0812345678");
     assert_eq!(find("วัดทดสอบ").phone, "081-234-5678");
 }
+
+#[tokio::test]
+async fn the_audit_log_reads_as_words_and_narrows_by_who_kind_and_day() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let made = staff
+        .post(
+            "/p/41/orgs",
+            &[
+                ("name", "ชมรมผู้สูงอายุบ้านเชียง"),
+                ("kind", "community"),
+                ("sectors", "community"),
+                ("district", "4117"),
+                ("phone", "042-111-222"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), 303);
+    let at = location(&made);
+    let edited = staff
+        .post(
+            &at,
+            &[
+                ("name", "ชมรมผู้สูงอายุบ้านเชียง"),
+                ("kind", "community"),
+                ("sectors", "community"),
+                ("district", "4117"),
+                ("phone", "042-999-888"),
+            ],
+        )
+        .await;
+    assert_eq!(edited.status(), 303);
+
+    let log = staff
+        .get("/p/41/audit?kind=organization")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(log.contains("ชมรมผู้สูงอายุบ้านเชียง"), "the record's name");
+    assert!(log.contains(&format!("href=\"{at}\"")));
+    assert!(log.contains("สิ่งที่เปลี่ยน"));
+    assert!(
+        log.contains("042-111-222") && log.contains("042-999-888"),
+        "before and after"
+    );
+    assert!(!log.contains("{&quot;"), "no raw JSON");
+    let people = staff
+        .get("/p/41/audit?kind=person")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!people.contains("ชมรมผู้สูงอายุบ้านเชียง"), "only people");
+    let someone_else = staff
+        .get("/p/41/audit?who=coordinator%40demo.example")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !someone_else.contains("ชมรมผู้สูงอายุบ้านเชียง"),
+        "only what they did"
+    );
+    let today = sermphalang_thai::today_in_thailand();
+    let be = sermphalang_thai::format_input(today);
+    let this_day = staff
+        .get(&format!("/p/41/audit?kind=organization&from={be}&to={be}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        this_day.contains("ชมรมผู้สูงอายุบ้านเชียง"),
+        "today, in Thailand's time"
+    );
+    let tomorrow = sermphalang_thai::format_input(today.succ_opt().unwrap());
+    let later = staff
+        .get(&format!("/p/41/audit?kind=organization&from={tomorrow}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!later.contains("ชมรมผู้สูงอายุบ้านเชียง"));
+    let all = staff.get("/p/41/audit").await.text().await.unwrap();
+    assert!(all.contains("ระบบ (อัตโนมัติ)"), "the demo's loader, in words");
+    assert!(!all.contains(">system<") && !all.contains(">issue<") && !all.contains(">walk_in<"));
+    let bad = staff
+        .get("/p/41/audit?from=32/13/2567")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(bad.contains("อ่านวันที่ไม่ได้"));
+}

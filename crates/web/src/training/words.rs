@@ -76,6 +76,7 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
         "ยังไม่มีการอบรมที่เชื่อมกับบุคคลนี้",
         "No training is linked to this person yet",
     ),
+    ("entity_event", "งานอบรม/ประชุม", "event"),
     ("organizer_search", "ค้นหาหน่วยงาน", "Find an organization"),
     (
         "picker_shown",
