@@ -299,3 +299,69 @@ fn a_broken_image_is_an_error_not_a_crash() {
     let err = template.render(&artwork, &sample().1).unwrap_err();
     assert!(!err.message.is_empty());
 }
+
+/// Widths of the lines of `title` on the certificate, top to bottom, from poppler's boxes.
+fn title_lines(pdf: &str, title: &str) -> Vec<f64> {
+    let mut lines: Vec<(i64, f64, f64)> = Vec::new();
+    let boxes = words(pdf);
+    // The title sits between "ได้ผ่าน…" and "เมื่อวันที่".
+    let above = boxes.iter().find(|b| b.4.starts_with("ได้ผ่าน")).unwrap().3;
+    let below = boxes.iter().find(|b| b.4.starts_with("เมื่อวันที่")).unwrap().1;
+    for (x0, y0, x1, y1, word) in boxes {
+        if y0 < above || y1 > below || !title.contains(word.as_str()) {
+            continue;
+        }
+        // By the bottom of the box: Thai upper marks raise the top of some words.
+        let y = y1.round() as i64;
+        match lines.iter_mut().find(|l| (l.0 - y).abs() <= 4) {
+            Some(l) => {
+                l.1 = l.1.min(x0);
+                l.2 = l.2.max(x1);
+            }
+            None => lines.push((y, x0, x1)),
+        }
+    }
+    lines.sort_by_key(|l| l.0);
+    lines.iter().map(|l| l.2 - l.1).collect()
+}
+
+#[test]
+fn a_long_event_title_breaks_into_balanced_lines_inside_the_frame() {
+    if !poppler_available() {
+        return;
+    }
+    let template = CertificateTemplate::default_template();
+    let (artwork, _) = sample();
+    let titles = [
+        "การประชุมเชิงปฏิบัติการประเมินผลแบบเสริมพลัง จังหวัดคุณธรรม จังหวัดอุดรธานี ครั้งที่ 1",
+        "การประชุมเชิงปฏิบัติการประเมินผลแบบเสริมพลัง จังหวัดคุณธรรม จังหวัดอุดรธานี ครั้งที่ 1 ประจำปี",
+        "โครงการส่งเสริมคุณธรรมจริยธรรมในสถานศึกษาและชุมชน ขับเคลื่อนจังหวัดคุณธรรม ประจำปีงบประมาณ พ.ศ. 2567 รุ่นที่ 2",
+    ];
+    for (i, title) in titles.iter().enumerate() {
+        let cert = Certificate {
+            event: (*title).into(),
+            ..sample().1
+        };
+        let pdf = keep(
+            &format!("certificate-title-{i}.pdf"),
+            &template.render(&artwork, &cert).unwrap().pdf,
+        );
+        let lines = title_lines(&pdf, title);
+        assert!(
+            lines.len() >= 2,
+            "title {i} should take two lines or more: {lines:?}"
+        );
+        let widest = lines.iter().cloned().fold(0.0, f64::max);
+        let last = *lines.last().unwrap();
+        // A4 landscape is 842 pt; the title keeps well inside the frame.
+        assert!(
+            widest <= 842.0 * 0.8,
+            "title {i} runs edge to edge: {lines:?}"
+        );
+        assert!(
+            last >= widest * 0.5,
+            "title {i} leaves a short last line (a widow): {lines:?}"
+        );
+        png_of(&pdf, 1, &format!("certificate-title-{i}"), 80);
+    }
+}
