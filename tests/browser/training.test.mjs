@@ -74,7 +74,7 @@ test('register on a phone, scan the ticket at the door, check in offline, sync',
   await staff.page.getByLabel('ชื่องาน').fill('อบรมเยาวชนจิตอาสาทำความดี ครั้งที่ 1');
   await staff.page.getByLabel('สถานที่').fill('หอประชุมอำเภอเมืองอุดรธานี');
   await staff.page.getByLabel('จำนวนที่รับ').fill('40');
-  await staff.page.getByLabel('วันที่ 1', { exact: true }).fill('18/2/2565');
+  await staff.page.getByLabel('วันที่ 1', { exact: true }).fill('18/2/2580');
   await staff.page.getByLabel('เริ่ม 1', { exact: true }).fill('09:00');
   await staff.page.getByLabel('สิ้นสุด 1', { exact: true }).fill('12:00');
   await staff.page.getByLabel('ชื่อช่วง 1', { exact: true }).fill('ภาคเช้า');

@@ -637,3 +637,49 @@ async fn a_registration_is_matched_with_its_person_in_the_registry() {
         .unwrap();
     assert_eq!(after.person_id, None);
 }
+
+#[tokio::test]
+async fn a_past_event_takes_no_public_registration_even_without_a_window() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let made = staff
+        .post(
+            "/p/41/events",
+            &[
+                ("title", "อบรมที่จัดไปแล้ว"),
+                ("kind", "training"),
+                ("published", "on"),
+                ("session_date", "18/2/2565"),
+                ("session_start", "09:00"),
+                ("session_end", "12:00"),
+                ("rule", "percent"),
+                ("rule_value", "100"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), 303);
+    let id = location(&made).rsplit('/').next().unwrap().to_string();
+    let public = Client::new(&app);
+    let page = public
+        .get(&format!("/events/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("งานนี้จัดไปแล้ว"), "the page says why");
+    let r = public
+        .post(
+            &format!("/events/{id}/register"),
+            &person("ฤทัย", "081-234-5678"),
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("งานนี้จัดไปแล้ว จึงปิดรับสมัคร"));
+    let event_id: i64 = id.parse().unwrap();
+    assert!(
+        sermphalang_store::training::registration::list(&app.db.db, event_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -307,10 +307,12 @@ fn cell(list: &[String], i: usize) -> &str {
     list.get(i).map(String::as_str).unwrap_or("")
 }
 
-/// Whether registration is open on `today`.
+/// Whether registration is open on `today`: within the window if one is set, and never after
+/// the event's last day (`ends_on`), window or not.
 pub fn registration_open(
     opens_on: Option<NaiveDate>,
     closes_on: Option<NaiveDate>,
+    ends_on: NaiveDate,
     today: NaiveDate,
 ) -> Result<(), FieldError> {
     if opens_on.is_some_and(|d| today < d) {
@@ -318,6 +320,13 @@ pub fn registration_open(
             "event",
             "ยังไม่เปิดรับสมัคร",
             "Registration has not opened yet",
+        ));
+    }
+    if today > ends_on {
+        return Err(FieldError::new(
+            "event",
+            "งานนี้จัดไปแล้ว จึงปิดรับสมัคร",
+            "This event is over, so registration is closed",
         ));
     }
     if closes_on.is_some_and(|d| today > d) {
@@ -426,10 +435,15 @@ mod tests {
     #[test]
     fn the_registration_window_is_inclusive() {
         let day = |d| NaiveDate::from_ymd_opt(2022, 2, d).unwrap();
-        assert!(registration_open(Some(day(1)), Some(day(10)), day(1)).is_ok());
-        assert!(registration_open(Some(day(1)), Some(day(10)), day(10)).is_ok());
-        assert!(registration_open(Some(day(2)), None, day(1)).is_err());
-        assert!(registration_open(None, Some(day(10)), day(11)).is_err());
-        assert!(registration_open(None, None, day(11)).is_ok());
+        let end = day(20);
+        assert!(registration_open(Some(day(1)), Some(day(10)), end, day(1)).is_ok());
+        assert!(registration_open(Some(day(1)), Some(day(10)), end, day(10)).is_ok());
+        assert!(registration_open(Some(day(2)), None, end, day(1)).is_err());
+        assert!(registration_open(None, Some(day(10)), end, day(11)).is_err());
+        assert!(registration_open(None, None, end, day(11)).is_ok());
+        // No window: open until the event's last day, never after it.
+        assert!(registration_open(None, None, end, day(20)).is_ok());
+        assert!(registration_open(None, None, end, day(21)).is_err());
+        assert!(registration_open(None, Some(day(28)), end, day(21)).is_err());
     }
 }

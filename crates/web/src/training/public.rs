@@ -59,7 +59,7 @@ async fn event_page(
     let closed = if event.cancelled_at.is_some() {
         Some(ctx.t("event_cancelled").to_string())
     } else {
-        registration_open(event.opens_on, event.closes_on, today())
+        registration_open(event.opens_on, event.closes_on, event.ends_on, today())
             .err()
             .map(|e| if ctx.is_en() { e.en } else { e.th })
     };
@@ -100,7 +100,7 @@ pub async fn register(
     }
     let e = event::find_published(&state.db, id).await?;
     let saved = match (
-        registration_open(e.opens_on, e.closes_on, today()),
+        registration_open(e.opens_on, e.closes_on, e.ends_on, today()),
         form.validate(),
     ) {
         (Err(closed), _) => Err(Errors(vec![closed])),
