@@ -290,6 +290,24 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "ผู้ลงนามเกียรติบัตร",
         "certificate signatories",
     ),
+    ("demo_role_admin", "ผู้ดูแลระบบ", "Administrator"),
+    ("demo_role_national", "ศูนย์คุณธรรม", "Moral Center (national)"),
+    (
+        "demo_role_secretariat",
+        "เลขานุการ อุดรธานี",
+        "Secretariat, Udon Thani",
+    ),
+    (
+        "demo_role_coordinator",
+        "ผู้ประสานงานภาคศาสนา",
+        "Coordinator, religion network",
+    ),
+    ("demo_role_member", "คณะทำงาน", "Working-group member"),
+    (
+        "demo_role_khonkaen",
+        "เลขานุการ ขอนแก่น",
+        "Secretariat, Khon Kaen",
+    ),
     ("system_actor", "ระบบ (อัตโนมัติ)", "the system (automatic)"),
     ("field_number", "เลขที่", "number"),
     (

@@ -97,6 +97,12 @@ async fn error_pages_follow_the_chosen_language() {
         !english.contains("ไม่พบ"),
         "Thai in the English page: {english}"
     );
+    let login = c.get("/login").await.text().await.unwrap();
+    assert!(
+        login.contains("Secretariat, Udon Thani"),
+        "demo roles in English"
+    );
+    assert!(!login.contains("เลขานุการ อุดรธานี"));
     let signed_in = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
     let forbidden = signed_in.get("/provinces").await;
     assert_eq!(forbidden.status(), 403);
