@@ -227,7 +227,12 @@ pub async fn set_password(db: &Db, token: &str, password_hash: &str) -> Result<b
         user_id: Some(user),
         email,
     };
-    let mut tx = db.audited(&actor, None).await?;
+    // In the province's log, where the secretariat who sent the link will look.
+    let province: Option<i64> = sqlx::query_scalar("SELECT province_code FROM users WHERE id = $1")
+        .bind(user)
+        .fetch_one(db.read())
+        .await?;
+    let mut tx = db.audited(&actor, province).await?;
     let used = sqlx::query(
         "UPDATE password_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
     )

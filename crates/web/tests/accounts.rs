@@ -176,4 +176,15 @@ async fn the_secretariat_invites_disables_and_resets_accounts_of_its_province() 
     {
         assert!(audit.contains(action), "{action} is in the audit log");
     }
+    // The person's own setting of the password is in the province's log too.
+    let theirs = staff
+        .get("/p/41/audit?who=somsri%40school.example")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        theirs.contains("ตั้งรหัสผ่าน"),
+        "set_password in the province's log"
+    );
 }

@@ -630,6 +630,15 @@ async fn a_registration_is_matched_with_its_person_in_the_registry() {
         .unwrap();
     assert!(event_page.contains(&format!("href=\"/p/41/people/{kept}\"")));
 
+    // Their data export (PDPA) includes what they gave when registering.
+    let export = staff
+        .get(&format!("/p/41/people/{kept}/data"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(export.contains("training_registrations") && export.contains("081-234-5678"));
+
     // Erasing the person (PDPA) keeps the event's registration, without the link.
     person::erase(db, &Actor::system(), 41, kept).await.unwrap();
     let after = sermphalang_store::training::registration::find(db, id.parse().unwrap(), reg.id)

@@ -318,9 +318,36 @@ pub async fn personal_data(db: &Db, province: i64, id: i64) -> Result<serde_json
         })
     })
     .collect::<Vec<_>>();
+    // Registrations the secretariat matched with this person: what they gave when registering.
+    let registrations = sqlx::query(
+        "SELECT e.title, e.starts_on, r.prefix, r.first_name, r.last_name, r.organization, \
+         r.phone, r.email, r.status, r.created_at FROM registrations r \
+         JOIN events e ON e.id = r.event_id WHERE r.person_id = $1 AND e.province_code = $2 \
+         ORDER BY e.starts_on",
+    )
+    .bind(id)
+    .bind(province)
+    .fetch_all(db.read())
+    .await?
+    .iter()
+    .map(|r| {
+        serde_json::json!({
+            "event": r.get::<String, _>(0),
+            "starts_on": r.get::<String, _>(1),
+            "name_as_registered": full_name(
+                &r.get::<String, _>(2), &r.get::<String, _>(3), &r.get::<String, _>(4)),
+            "organization": r.get::<String, _>(5),
+            "phone": r.get::<String, _>(6),
+            "email": r.get::<String, _>(7),
+            "status": r.get::<String, _>(8),
+            "registered_at": r.get::<String, _>(9),
+        })
+    })
+    .collect::<Vec<_>>();
     Ok(serde_json::json!({
         "person": person,
         "working_group_memberships": memberships,
+        "training_registrations": registrations,
         "changes": history,
     }))
 }
