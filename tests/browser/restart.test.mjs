@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { openFollowUpRoom } from './rooms.mjs';
 
 const bin = process.env.SERMPHALANG_BIN;
 const port = 18600 + Math.floor(Math.random() * 300);
@@ -53,18 +54,7 @@ test('after kill -9 and a restart, the projector and the phones carry on by them
   await console_.getByLabel('รหัสผ่าน').fill('demo-secretariat-2565');
   await console_.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   await console_.waitForURL(`${base}/p/41`);
-  await console_.goto(`${base}/p/41/cycles/new`);
-  await console_.getByLabel('ชื่อรอบการประเมิน').fill('ติดตามผล ทดสอบเริ่มระบบใหม่');
-  await console_.getByLabel('ปีงบประมาณ').fill('2567');
-  await console_.getByLabel('รอบฐาน').selectOption({ index: 2 });
-  await console_.getByRole('button', { name: 'บันทึก' }).click();
-  await console_.waitForURL(/\/p\/41\/cycles\/\d+/);
-  const cycleUrl = console_.url().split('?')[0];
-  await console_.getByRole('link', { name: 'ห้องควบคุมการประชุมสด' }).click();
-  await console_.getByRole('button', { name: 'เริ่มการประชุมสด' }).click();
-  const code = (await console_.locator('.live-on .code').innerText()).trim();
-  await console_.locator('button[data-action=open]').click();
-  await console_.waitForSelector('.rq.open');
+  const { cycleUrl, code } = await openFollowUpRoom(console_, base, 'ติดตามผล ทดสอบเริ่มระบบใหม่');
 
   const projector = await context.newPage();
   await projector.goto(`${cycleUrl}/projector`);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { openFollowUpRoom } from './rooms.mjs';
 
 const base = process.env.SERMPHALANG_URL;
 const shots = process.env.SCREENSHOT_DIR || 'screenshots';
@@ -52,19 +53,8 @@ test('phones vote, the projector updates live, the facilitator reveals', async (
   const { context, page: console_ } = await facilitator();
 
   // A follow-up of the demo's baseline starts at rating, with its six activities.
-  await console_.goto(`${base}/p/41/cycles/new`);
-  await console_.getByLabel('ชื่อรอบการประเมิน').fill('ติดตามผลสด ทดสอบเบราว์เซอร์');
-  await console_.getByLabel('ปีงบประมาณ').fill('2567');
-  await console_.getByLabel('รอบฐาน').selectOption({ index: 2 });
-  await console_.getByRole('button', { name: 'บันทึก' }).click();
-  await console_.waitForURL(/\/p\/41\/cycles\/\d+/);
-  const cycleUrl = console_.url().split('?')[0];
-  await console_.getByRole('link', { name: 'ห้องควบคุมการประชุมสด' }).click();
-  await console_.getByRole('button', { name: 'เริ่มการประชุมสด' }).click();
-  const code = (await console_.locator('.live-on .code').innerText()).trim();
+  const { cycleUrl, code } = await openFollowUpRoom(console_, base, 'ติดตามผลสด ทดสอบเบราว์เซอร์');
   assert.match(code, /^\d{6}$/);
-  await console_.locator('button[data-action=open]').click();
-  await console_.waitForSelector('.rq.open');
 
   const projector = await context.newPage();
   await projector.goto(`${cycleUrl}/projector`);

@@ -16,7 +16,7 @@ fn link_in(page: &str) -> String {
 async fn the_secretariat_invites_disables_and_resets_accounts_of_its_province() {
     let app = spawn().await;
     let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
-    let page = staff.get("/p/41/accounts").await.text().await.unwrap();
+    let page = staff.page("/p/41/accounts").await;
     assert!(
         page.contains("coordinator@demo.example"),
         "the province's accounts"
@@ -26,14 +26,7 @@ async fn the_secretariat_invites_disables_and_resets_accounts_of_its_province() 
         "not another province's"
     );
 
-    let before = staff
-        .get("/p/41/accounts")
-        .await
-        .text()
-        .await
-        .unwrap()
-        .matches("<tr>")
-        .count();
+    let before = staff.page("/p/41/accounts").await.matches("<tr>").count();
     let refused = staff
         .post(
             "/p/41/accounts",
@@ -67,14 +60,7 @@ async fn the_secretariat_invites_disables_and_resets_accounts_of_its_province() 
         422,
         "no administrator from a province's page"
     );
-    let after = staff
-        .get("/p/41/accounts")
-        .await
-        .text()
-        .await
-        .unwrap()
-        .matches("<tr>")
-        .count();
+    let after = staff.page("/p/41/accounts").await.matches("<tr>").count();
     assert_eq!(before, after, "nothing half-made");
 
     let invited = staff
@@ -171,18 +157,13 @@ async fn the_secretariat_invites_disables_and_resets_accounts_of_its_province() 
     assert_eq!(reset.status(), 200);
     assert_ne!(link_in(&reset.text().await.unwrap()), link);
 
-    let audit = staff.get("/p/41/audit").await.text().await.unwrap();
+    let audit = staff.page("/p/41/audit").await;
     for action in ["ปิดบัญชี", "เปิดบัญชีอีกครั้ง", "ออกลิงก์ตั้งรหัสผ่านใหม่"]
     {
         assert!(audit.contains(action), "{action} is in the audit log");
     }
     // The person's own setting of the password is in the province's log too.
-    let theirs = staff
-        .get("/p/41/audit?who=somsri%40school.example")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let theirs = staff.page("/p/41/audit?who=somsri%40school.example").await;
     assert!(
         theirs.contains("ตั้งรหัสผ่าน"),
         "set_password in the province's log"

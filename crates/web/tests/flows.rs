@@ -295,12 +295,12 @@ async fn errors_are_calm_pages_and_the_api_answers_json() {
             .iter()
             .all(|o| o["networks"].to_string().contains("education"))
     );
-    let metrics = anon.get("/metrics").await.text().await.unwrap();
+    let metrics = anon.page("/metrics").await;
     assert!(
         metrics.contains("sermphalang_http_requests_total"),
         "{metrics}"
     );
-    assert_eq!(anon.get("/healthz").await.text().await.unwrap(), "ok");
+    assert_eq!(anon.page("/healthz").await, "ok");
 }
 
 #[tokio::test]
@@ -608,12 +608,7 @@ async fn the_audit_log_reads_as_words_and_narrows_by_who_kind_and_day() {
         .await;
     assert_eq!(edited.status(), 303);
 
-    let log = staff
-        .get("/p/41/audit?kind=organization")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let log = staff.page("/p/41/audit?kind=organization").await;
     assert!(log.contains("ชมรมผู้สูงอายุบ้านเชียง"), "the record's name");
     assert!(log.contains(&format!("href=\"{at}\"")));
     assert!(log.contains("สิ่งที่เปลี่ยน"));
@@ -622,19 +617,11 @@ async fn the_audit_log_reads_as_words_and_narrows_by_who_kind_and_day() {
         "before and after"
     );
     assert!(!log.contains("{&quot;"), "no raw JSON");
-    let people = staff
-        .get("/p/41/audit?kind=person")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let people = staff.page("/p/41/audit?kind=person").await;
     assert!(!people.contains("ชมรมผู้สูงอายุบ้านเชียง"), "only people");
     let someone_else = staff
-        .get("/p/41/audit?who=coordinator%40demo.example")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page("/p/41/audit?who=coordinator%40demo.example")
+        .await;
     assert!(
         !someone_else.contains("ชมรมผู้สูงอายุบ้านเชียง"),
         "only what they did"
@@ -642,31 +629,20 @@ async fn the_audit_log_reads_as_words_and_narrows_by_who_kind_and_day() {
     let today = sermphalang_thai::today_in_thailand();
     let be = sermphalang_thai::format_input(today);
     let this_day = staff
-        .get(&format!("/p/41/audit?kind=organization&from={be}&to={be}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page(&format!("/p/41/audit?kind=organization&from={be}&to={be}"))
+        .await;
     assert!(
         this_day.contains("ชมรมผู้สูงอายุบ้านเชียง"),
         "today, in Thailand's time"
     );
     let tomorrow = sermphalang_thai::format_input(today.succ_opt().unwrap());
     let later = staff
-        .get(&format!("/p/41/audit?kind=organization&from={tomorrow}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page(&format!("/p/41/audit?kind=organization&from={tomorrow}"))
+        .await;
     assert!(!later.contains("ชมรมผู้สูงอายุบ้านเชียง"));
-    let all = staff.get("/p/41/audit").await.text().await.unwrap();
+    let all = staff.page("/p/41/audit").await;
     assert!(all.contains("ระบบ (อัตโนมัติ)"), "the demo's loader, in words");
     assert!(!all.contains(">system<") && !all.contains(">issue<") && !all.contains(">walk_in<"));
-    let bad = staff
-        .get("/p/41/audit?from=32/13/2567")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let bad = staff.page("/p/41/audit?from=32/13/2567").await;
     assert!(bad.contains("อ่านวันที่ไม่ได้"));
 }

@@ -79,7 +79,7 @@ async fn register_get_a_ticket_and_verify_nothing_personal() {
     assert_eq!(r.status(), 303);
     let ticket_url = location(&r);
     assert!(ticket_url.starts_with("/t/"), "{ticket_url}");
-    let ticket = public.get(&ticket_url).await.text().await.unwrap();
+    let ticket = public.page(&ticket_url).await;
     assert!(ticket.contains("นางสาวฤทัย ศรีสุข"));
     assert!(ticket.contains("<svg"), "the ticket has a QR code");
     assert!(ticket.contains("ยืนยันแล้ว"));
@@ -100,7 +100,7 @@ async fn register_get_a_ticket_and_verify_nothing_personal() {
             &person("กิ๊บ", "081-000-0002"),
         )
         .await;
-    let waiting = public.get(&location(&next)).await.text().await.unwrap();
+    let waiting = public.page(&location(&next)).await;
     assert!(waiting.contains("รายชื่อสำรอง"), "waiting list");
     assert!(
         !waiting.contains("<svg"),
@@ -108,12 +108,7 @@ async fn register_get_a_ticket_and_verify_nothing_personal() {
     );
 
     // Staff see both; bad registration input names each field.
-    let list = staff
-        .get(&format!("/p/41/events/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let list = staff.page(&format!("/p/41/events/{id}")).await;
     assert!(list.contains("นางสาวฤทัย ศรีสุข") && list.contains("นางสาวกิ๊บ ศรีสุข"));
     let missing = public
         .post(
@@ -128,7 +123,7 @@ async fn register_get_a_ticket_and_verify_nothing_personal() {
     // Cancelling from the ticket moves the waiting list up.
     let cancel = public.post(&format!("{ticket_url}/cancel"), &[]).await;
     assert_eq!(cancel.status(), 303);
-    let moved = public.get(&location(&next)).await.text().await.unwrap();
+    let moved = public.page(&location(&next)).await;
     assert!(moved.contains("ยืนยันแล้ว"), "promoted from the waiting list");
 
     // Unknown and malformed codes are the not-found page; the form redirects.
@@ -150,12 +145,7 @@ async fn register_get_a_ticket_and_verify_nothing_personal() {
         )
         .await;
     assert_eq!(r.status(), 303);
-    let page = public
-        .get(&format!("/events/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = public.page(&format!("/events/{id}")).await;
     assert!(page.contains("งานนี้ถูกยกเลิกแล้ว") && !page.contains("first_name"));
     let refused = public
         .post(
@@ -171,12 +161,7 @@ async fn register_get_a_ticket_and_verify_nothing_personal() {
             &[("action", "restore")],
         )
         .await;
-    let page = public
-        .get(&format!("/events/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = public.page(&format!("/events/{id}")).await;
     assert!(page.contains("first_name"));
 }
 
@@ -185,12 +170,7 @@ async fn unpublished_events_do_not_exist_to_the_public() {
     let app = spawn().await;
     let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
     let id = create_event(&staff, "").await;
-    let edit = staff
-        .get(&format!("/p/41/events/{id}/edit"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let edit = staff.page(&format!("/p/41/events/{id}/edit")).await;
     assert!(edit.contains("ภาคบ่าย") && edit.contains("13:00"));
     let r = staff
         .post(
@@ -238,12 +218,7 @@ async fn verification_agrees_with_the_certificate_and_explains_unknown_codes() {
         .find(|c| c.number == 7)
         .unwrap();
     let public = Client::new(&app);
-    let page = public
-        .get(&format!("/verify/{}", seventh.code))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = public.page(&format!("/verify/{}", seventh.code)).await;
     assert!(page.contains("0007/2565"), "the number as printed");
     assert!(
         page.contains("18 กุมภาพันธ์ 2565 · ออก"),
@@ -288,7 +263,7 @@ async fn a_finished_event_offers_no_cancelling() {
         .find(|e| e.title == sermphalang_store::demo::WORKSHOP_TITLE)
         .unwrap();
     let path = format!("/p/41/events/{}", workshop.id);
-    let page = staff.get(&path).await.text().await.unwrap();
+    let page = staff.page(&path).await;
     assert!(page.contains("งานนี้จัดเสร็จแล้ว"));
     assert!(
         !page.contains(r#"value="cancel""#),
@@ -327,12 +302,7 @@ async fn officers_children_monks_and_foreigners_can_register() {
     let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
     let id = create_event(&staff, "").await;
     let public = Client::new(&app);
-    let form = public
-        .get(&format!("/events/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let form = public.page(&format!("/events/{id}")).await;
     assert!(form.contains(r#"list="title-suggestions""#) && form.contains("พ.ต.อ."));
     let people = [
         (
@@ -375,7 +345,7 @@ async fn officers_children_monks_and_foreigners_can_register() {
             )
             .await;
         assert_eq!(r.status(), 303, "{prefix}");
-        let ticket = public.get(&location(&r)).await.text().await.unwrap();
+        let ticket = public.page(&location(&r)).await;
         assert!(ticket.contains(shown), "{prefix}: {shown}");
     }
     let layman = public
@@ -424,28 +394,13 @@ async fn edit_forms_show_dates_in_the_buddhist_era() {
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
-    let event = staff
-        .get(&format!("/p/41/events/{id}/edit"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let event = staff.page(&format!("/p/41/events/{id}/edit")).await;
     assert!(
         event.contains(r#"value="18/2/2580""#),
         "the session date as typed"
     );
-    let cycle_page = staff
-        .get(&format!("/p/41/cycles/{}/edit", cycle.id))
-        .await
-        .text()
-        .await
-        .unwrap();
-    let group_page = staff
-        .get(&format!("/p/41/groups/{}/edit", group.id))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let cycle_page = staff.page(&format!("/p/41/cycles/{}/edit", cycle.id)).await;
+    let group_page = staff.page(&format!("/p/41/groups/{}/edit", group.id)).await;
     assert!(
         group_page.contains(r#"value="20/12/2564""#),
         "the order date in B.E."
@@ -532,19 +487,9 @@ async fn an_event_and_its_evaluation_cycle_link_both_ways() {
     let made = staff.post("/p/41/events", &right).await;
     assert_eq!(made.status(), 303);
     let id = location(&made).rsplit('/').next().unwrap().to_string();
-    let edit = staff
-        .get(&format!("/p/41/events/{id}/edit"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let edit = staff.page(&format!("/p/41/events/{id}/edit")).await;
     assert!(edit.contains(&format!("<option value=\"{cycle}\" selected>")));
-    let listed = staff
-        .get(&format!("/p/41/cycles/{cycle}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let listed = staff.page(&format!("/p/41/cycles/{cycle}")).await;
     assert!(listed.contains(&format!("href=\"/p/41/events/{id}\"")));
 }
 
@@ -588,7 +533,7 @@ async fn a_registration_is_matched_with_its_person_in_the_registry() {
         .unwrap()
         .remove(0);
     let path = format!("/p/41/events/{id}/registrations/{}/person", reg.id);
-    let page = staff.get(&path).await.text().await.unwrap();
+    let page = staff.page(&path).await;
     assert!(
         page.contains(&format!("value=\"{kept}\"")),
         "suggested by phone"
@@ -612,31 +557,16 @@ async fn a_registration_is_matched_with_its_person_in_the_registry() {
     let linked = staff.post(&path, &[("person", &kept.to_string())]).await;
     assert_eq!(linked.status(), 303);
 
-    let person_page = staff
-        .get(&format!("/p/41/people/{kept}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let person_page = staff.page(&format!("/p/41/people/{kept}")).await;
     assert!(
         person_page.contains(&format!("href=\"/p/41/events/{id}\"")),
         "the person's trainings"
     );
-    let event_page = staff
-        .get(&format!("/p/41/events/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let event_page = staff.page(&format!("/p/41/events/{id}")).await;
     assert!(event_page.contains(&format!("href=\"/p/41/people/{kept}\"")));
 
     // Their data export (PDPA) includes what they gave when registering.
-    let export = staff
-        .get(&format!("/p/41/people/{kept}/data"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let export = staff.page(&format!("/p/41/people/{kept}/data")).await;
     assert!(export.contains("training_registrations") && export.contains("081-234-5678"));
 
     // Erasing the person (PDPA) keeps the event's registration, without the link.
@@ -669,12 +599,7 @@ async fn a_past_event_takes_no_public_registration_even_without_a_window() {
     assert_eq!(made.status(), 303);
     let id = location(&made).rsplit('/').next().unwrap().to_string();
     let public = Client::new(&app);
-    let page = public
-        .get(&format!("/events/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = public.page(&format!("/events/{id}")).await;
     assert!(page.contains("งานนี้จัดไปแล้ว"), "the page says why");
     let r = public
         .post(

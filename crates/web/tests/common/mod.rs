@@ -90,6 +90,11 @@ impl Client {
         self.http.get(self.url(path)).send().await.unwrap()
     }
 
+    /// The body of a page expected to be there.
+    pub async fn page(&self, path: &str) -> String {
+        self.get(path).await.text().await.unwrap()
+    }
+
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         let csrf = self.csrf();
         let mut fields: Vec<(&str, &str)> = vec![("_csrf", csrf.as_str())];
