@@ -16,7 +16,7 @@ use sermphalang_domain::registry::Sector;
 use sermphalang_domain::{FieldError, Role, password};
 use sermphalang_store::accounts::{self, Invite, Listed};
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize)]
 pub struct InviteForm {
     #[serde(default)]
     email: String,
@@ -26,6 +26,18 @@ pub struct InviteForm {
     role: String,
     #[serde(default)]
     network: String,
+}
+
+impl Default for InviteForm {
+    /// A blank invitation, for a working-group member: the most common account.
+    fn default() -> Self {
+        InviteForm {
+            email: String::new(),
+            display_name: String::new(),
+            role: Role::Member.code().into(),
+            network: String::new(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -71,10 +83,7 @@ pub async fn list(
     ctx: Ctx,
     Path(province): Path<i64>,
 ) -> Result<Response, AppError> {
-    let form = InviteForm {
-        role: Role::Member.code().into(),
-        ..InviteForm::default()
-    };
+    let form = InviteForm::default();
     render(list_page(&state, ctx, province, form, Errors::default(), None).await?)
 }
 
@@ -110,10 +119,7 @@ pub async fn invite(
                 form.display_name.trim().to_string(),
                 link_to(&state, &headers, &token),
             ));
-            let fresh = InviteForm {
-                role: Role::Member.code().into(),
-                ..InviteForm::default()
-            };
+            let fresh = InviteForm::default();
             render(list_page(&state, ctx, province, fresh, Errors::default(), link).await?)
         }
         Err(errors) => render_invalid(list_page(&state, ctx, province, form, errors, None).await?),
@@ -129,10 +135,7 @@ pub async fn reset(
     let account = accounts::find(&state.db, province, id).await?;
     let token = accounts::reset(&state.db, &actor(&ctx), province, id).await?;
     let link = Some((account.display_name, link_to(&state, &headers, &token)));
-    let form = InviteForm {
-        role: Role::Member.code().into(),
-        ..InviteForm::default()
-    };
+    let form = InviteForm::default();
     render(list_page(&state, ctx, province, form, Errors::default(), link).await?)
 }
 
@@ -145,10 +148,7 @@ async fn set_disabled(
 ) -> Result<Response, AppError> {
     let done = accounts::set_disabled(&state.db, &actor(&ctx), province, id, disabled).await;
     if let Err(errors) = invalid_or(done)? {
-        let form = InviteForm {
-            role: Role::Member.code().into(),
-            ..InviteForm::default()
-        };
+        let form = InviteForm::default();
         return render_invalid(list_page(&state, ctx, province, form, errors, None).await?);
     }
     Ok(Redirect::to(&format!("/p/{province}/accounts")).into_response())

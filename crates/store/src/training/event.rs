@@ -183,7 +183,8 @@ pub async fn organizers(db: &Db, event: i64) -> Result<Vec<Organizer>> {
         .collect())
 }
 
-async fn check_organizers(db: &Db, province: i64, input: &EventInput) -> Result<()> {
+/// The organizations and the evaluation cycle an event names must be its province's.
+async fn check_references(db: &Db, province: i64, input: &EventInput) -> Result<()> {
     let mut errors = Invalid::default();
     if let Some(cycle) = input.cycle
         && crate::evaluation::cycle::find(db, province, cycle)
@@ -251,7 +252,7 @@ fn columns(input: &EventInput, at: &str) -> Columns {
 }
 
 pub async fn create(db: &Db, actor: &Actor, province: i64, input: &EventInput) -> Result<i64> {
-    check_organizers(db, province, input).await?;
+    check_references(db, province, input).await?;
     let at = now();
     let mut tx = db.audited(actor, Some(province)).await?;
     let id = columns(input, &at)
@@ -353,7 +354,7 @@ pub async fn update(
     input: &EventInput,
 ) -> Result<()> {
     let before = find(db, province, id).await?;
-    check_organizers(db, province, input).await?;
+    check_references(db, province, input).await?;
     let existing = sessions(db, id).await?;
     let mut tx = db.audited(actor, Some(province)).await?;
     columns(input, &now())

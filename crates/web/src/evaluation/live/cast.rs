@@ -80,23 +80,6 @@ fn invalid(e: FieldError) -> Refusal {
 /// misses in a short time an address is refused (429) before any lookup, so a six-digit
 /// code cannot be found by trying, while a room of phones behind one router joins freely.
 pub async fn session(state: &AppState, code: &str, from: IpAddr) -> Result<LiveSession, Refusal> {
-    lookup(state, code, from).await
-}
-
-/// The session an answer is for, remembered for a second: answers are a room's busiest
-/// requests, and their writes check for themselves that the session is still running.
-pub async fn session_for_answer(
-    state: &AppState,
-    code: &str,
-    from: IpAddr,
-) -> Result<LiveSession, Refusal> {
-    match state.recent.session(code) {
-        Some(s) if state.code_misses.has_room(from) => Ok(s),
-        _ => lookup(state, code, from).await,
-    }
-}
-
-async fn lookup(state: &AppState, code: &str, from: IpAddr) -> Result<LiveSession, Refusal> {
     if !state.code_misses.has_room(from) {
         return Err(Refusal::TooMany);
     }
@@ -110,6 +93,19 @@ async fn lookup(state: &AppState, code: &str, from: IpAddr) -> Result<LiveSessio
     };
     state.code_misses.allow(from);
     Err(missed)
+}
+
+/// The session an answer is for, remembered for a second: answers are a room's busiest
+/// requests, and their writes check for themselves that the session is still running.
+pub async fn session_for_answer(
+    state: &AppState,
+    code: &str,
+    from: IpAddr,
+) -> Result<LiveSession, Refusal> {
+    match state.recent.session(code) {
+        Some(s) if state.code_misses.has_room(from) => Ok(s),
+        _ => session(state, code, from).await,
+    }
 }
 
 /// The participant a token stands for, if they joined this session's cycle.
