@@ -32,6 +32,7 @@ pub(crate) fn render(inputs: Dict) -> Result<Vec<u8>, PdfError> {
         .compile_with_input(inputs)
         .output
         .map_err(|err| PdfError::Typeset(describe(engine, err)))?;
+    let document = crate::clusters::join_split_clusters(document);
     typst_pdf::pdf(&document, &PdfOptions::default())
         .map_err(|diags| PdfError::Export(sentences(engine, &diags)))
 }

@@ -5,6 +5,7 @@
 //! receives it as data through `sys.inputs`, never as markup, so user text cannot change it.
 
 pub mod certificate;
+mod clusters;
 mod engine;
 mod labels;
 mod view;

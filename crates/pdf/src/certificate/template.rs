@@ -121,6 +121,7 @@ impl CertificateTemplate {
             message: "the typesetter stopped unexpectedly".into(),
         })?;
         let document: PagedDocument = warned.output.map_err(|err| self.error(err))?;
+        let document = crate::clusters::join_split_clusters(document);
         let options = PdfOptions {
             // Untagged keeps a certificate near 40 KB; its text is still extractable.
             tagged: false,

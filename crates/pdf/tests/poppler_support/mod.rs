@@ -13,23 +13,33 @@ pub fn samples_dir() -> PathBuf {
 }
 
 fn installed(tool: &str) -> bool {
+    // Only whether it starts: `mutool -v` and `hb-shape --version` differ in their exit codes.
     Command::new(tool).arg("-v").output().is_ok()
 }
 
 /// Whether poppler is here; without it the test fails under REQUIRE_POPPLER=1 and otherwise
 /// says loudly that it skipped.
 pub fn poppler_available() -> bool {
-    if installed("pdftotext") && installed("pdftoppm") {
+    tools_available(
+        &["pdftotext", "pdftoppm"],
+        "poppler-utils (pdftotext, pdftoppm)",
+    )
+}
+
+/// Whether every one of `tools` is here; without them the test fails under REQUIRE_POPPLER=1
+/// and otherwise says loudly that it skipped.
+pub fn tools_available(tools: &[&str], packages: &str) -> bool {
+    if tools.iter().all(|tool| installed(tool)) {
         return true;
     }
     assert!(
         std::env::var("REQUIRE_POPPLER").as_deref() != Ok("1"),
-        "REQUIRE_POPPLER=1 but poppler-utils (pdftotext, pdftoppm) is not installed"
+        "REQUIRE_POPPLER=1 but {packages} is not installed"
     );
     // Straight to stderr, past the test harness's capture, so a passing run still shows it.
     let _ = writeln!(
         std::io::stderr(),
-        "\n!!!!!!!!!!\nSKIPPED: poppler-utils (pdftotext) not installed; \
+        "\n!!!!!!!!!!\nSKIPPED: {packages} not installed; \
          set REQUIRE_POPPLER=1 to make this fail\n!!!!!!!!!!\n"
     );
     false
