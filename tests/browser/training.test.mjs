@@ -268,3 +268,24 @@ test('the demo workshop\'s 40 certificates: ZIP, then each verified by its QR co
   await visitor.close();
   await staff.context.close();
 });
+
+test('a certificate template that never ends is stopped and named in Thai, and nothing is saved', async () => {
+  const staff = await signIn(browser, 'secretariat@demo.example', 'demo-secretariat-2565');
+  const { page } = staff;
+  await page.goto(`${base}/p/41/certificate-template`);
+  const before = await page.locator('#source').inputValue();
+  await page.locator('#source').fill('#for i in range(1000000) [#i #pagebreak()]\n');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 30000 });
+  const took = Date.now() - started;
+  const message = await alert.innerText();
+  // Whichever limit it reaches first: ten seconds, or 1024 MB of memory.
+  assert.match(message, /แม่แบบใช้(เวลาสร้างเกียรติบัตรหนึ่งฉบับเกิน 10 วินาที|หน่วยความจำเกิน 1024 MB)/);
+  assert.ok(took < 25000, `the answer took ${took} ms`);
+  await page.screenshot({ path: `${shots}/template-stopped-1280.png` });
+  await page.goto(`${base}/p/41/certificate-template`);
+  assert.equal(await page.locator('#source').inputValue(), before);
+  await staff.context.close();
+});

@@ -74,6 +74,16 @@ enum Command {
     Backup { file: PathBuf },
     /// Replace the database's contents with FILE; refuses a backup from a newer schema.
     Restore { file: PathBuf },
+    /// The certificate worker the server starts: limits itself, then typesets from stdin.
+    #[command(hide = true)]
+    Typeset {
+        /// CPU seconds in all.
+        #[arg(long)]
+        seconds: u64,
+        /// Address space in MiB.
+        #[arg(long)]
+        megabytes: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -96,14 +106,35 @@ enum UserCommand {
     },
 }
 
-#[tokio::main]
-async fn main() {
+fn main() {
     let cli = Cli::parse();
-    init_logs(cli.log_json);
-    if let Err(e) = run(cli).await {
+    // The worker answers on stdout, so it starts neither logs nor an async runtime.
+    let result = match cli.command {
+        Some(Command::Typeset { seconds, megabytes }) => typeset(seconds, megabytes),
+        _ => {
+            init_logs(cli.log_json);
+            tokio::runtime::Runtime::new()
+                .context("cannot start the async runtime")
+                .and_then(|runtime| runtime.block_on(run(cli)))
+        }
+    };
+    if let Err(e) = result {
         eprintln!("sermphalang: {e:#}");
         std::process::exit(1);
     }
+}
+
+fn typeset(seconds: u64, megabytes: u64) -> Result<()> {
+    use rlimit::Resource;
+    let bytes = megabytes.saturating_mul(1024 * 1024);
+    Resource::AS
+        .set(bytes, bytes)
+        .context("cannot limit the worker's memory")?;
+    Resource::CPU
+        .set(seconds, seconds.saturating_add(5))
+        .context("cannot limit the worker's time")?;
+    sermphalang_pdf::certificate::serve(std::io::stdin().lock(), std::io::stdout().lock())?;
+    Ok(())
 }
 
 fn init_logs(json: bool) {
@@ -194,6 +225,7 @@ async fn run(cli: Cli) -> Result<()> {
             println!("backup written to {}", file.display());
             Ok(())
         }
+        Some(Command::Typeset { .. }) => bail!("the worker runs outside the async runtime"),
         Some(Command::Restore { file }) => {
             let text =
                 std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -243,6 +275,7 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
         }
     }
     let mut state = sermphalang_web::AppState::new(db.clone(), args.secure_cookies).await?;
+    state.certificate_worker = Some(certificate_worker()?);
     state.public_url = args
         .public_url
         .as_deref()
@@ -285,6 +318,15 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
     db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// This binary again, as the worker that typesets provinces' own templates within limits.
+fn certificate_worker() -> Result<sermphalang_pdf::certificate::WorkerCommand> {
+    Ok(sermphalang_pdf::certificate::WorkerCommand {
+        program: std::env::current_exe().context("cannot find this program for its worker")?,
+        args: vec!["typeset".into()],
+        limits: sermphalang_pdf::certificate::Limits::default(),
+    })
 }
 
 async fn shutdown_signal() {

@@ -45,6 +45,9 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Where people reach the site, without a trailing slash; the projector's join address.
     pub public_url: Option<String>,
+    /// How to start the worker that typesets provinces' own certificate templates within
+    /// limits; unset, they are typeset in this process without limits (tests).
+    pub certificate_worker: Option<sermphalang_pdf::certificate::WorkerCommand>,
 }
 
 impl AppState {
@@ -65,6 +68,7 @@ impl AppState {
             recent: Arc::default(),
             secure_cookies,
             public_url: None,
+            certificate_worker: None,
         })
     }
 }

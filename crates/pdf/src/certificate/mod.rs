@@ -4,12 +4,18 @@
 mod image;
 mod inputs;
 mod template;
+mod typesetter;
+mod worker;
+
+use serde::{Deserialize, Serialize};
 
 pub use image::{MAX_IMAGE_BYTES, check_image, image_kind};
 pub use template::{CertificateTemplate, MAX_TEMPLATE_BYTES, TemplateError};
+pub use typesetter::Typesetter;
+pub use worker::{CPU_BACKSTOP_SECONDS, Exceeded, Limits, Worker, WorkerCommand, serve};
 
 /// What differs from one certificate to the next. Text arrives formatted (B.E. dates).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Certificate {
     /// The name with its title prefix, e.g. "นางสาวฤทัย ศรีสุข".
     pub name: String,
@@ -30,14 +36,14 @@ pub struct Certificate {
 }
 
 /// What every certificate of one event shares: logos and signatories.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Artwork {
     /// PNG, JPEG or SVG images, already validated on upload.
     pub logos: Vec<Vec<u8>>,
     pub signatories: Vec<Signatory>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Signatory {
     pub name: String,
     pub position: String,
@@ -46,7 +52,7 @@ pub struct Signatory {
 }
 
 /// Something worth fixing that did not stop the certificate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Warning {
     /// A signatory without a signature image; the certificate shows a line to sign on.
     MissingSignature { signatory: String },
@@ -59,7 +65,7 @@ pub enum Warning {
     },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rendered {
     pub pdf: Vec<u8>,
     /// A certificate is one page; more means the template or the data overflowed.

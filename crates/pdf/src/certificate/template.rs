@@ -13,7 +13,10 @@ use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateMainFile};
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
+use serde::{Deserialize, Serialize};
+
 use super::inputs::{Shared, inputs};
+use super::worker::Exceeded;
 use super::{Artwork, Certificate, Rendered, Warning};
 
 const DEFAULT: &str = include_str!("../../templates/certificate.typ");
@@ -24,11 +27,14 @@ const IMPORT: &str = "#import \"/sermphalang.typ\": *\n";
 pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
 /// A template problem, with the line of the secretariat's template where Typst knows it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("{}", describe(*line, message))]
 pub struct TemplateError {
     pub line: Option<usize>,
     pub message: String,
+    /// Set when the template was stopped at a limit of the worker.
+    #[serde(default)]
+    pub exceeded: Option<Exceeded>,
 }
 
 fn describe(line: Option<usize>, message: &str) -> String {
@@ -69,6 +75,7 @@ impl CertificateTemplate {
             return Err(TemplateError {
                 line: None,
                 message: format!("the template is longer than {MAX_TEMPLATE_BYTES} bytes"),
+                exceeded: None,
             });
         }
         let main = ("/certificate.typ", format!("{IMPORT}{source}"));
@@ -119,6 +126,7 @@ impl CertificateTemplate {
         let warned = catch_unwind(AssertUnwindSafe(compile)).map_err(|_| TemplateError {
             line: None,
             message: "the typesetter stopped unexpectedly".into(),
+            exceeded: None,
         })?;
         let document: PagedDocument = warned.output.map_err(|err| self.error(err))?;
         let document = crate::clusters::join_split_clusters(document);
@@ -134,7 +142,7 @@ impl CertificateTemplate {
             warnings.push(Warning::Pages { count: pages });
         }
         warnings.extend(warned.warnings.iter().map(|diag| {
-            let TemplateError { line, message } = self.located(diag);
+            let TemplateError { line, message, .. } = self.located(diag);
             Warning::Template { line, message }
         }));
         Ok(Rendered {
@@ -150,6 +158,7 @@ impl CertificateTemplate {
             other => TemplateError {
                 line: None,
                 message: other.to_string(),
+                exceeded: None,
             },
         }
     }
@@ -165,6 +174,7 @@ impl CertificateTemplate {
             None => TemplateError {
                 line: None,
                 message: "the template could not be typeset".into(),
+                exceeded: None,
             },
         }
     }
@@ -178,6 +188,7 @@ impl CertificateTemplate {
             return TemplateError {
                 line: None,
                 message,
+                exceeded: None,
             };
         };
         let main = world.main();
@@ -186,7 +197,11 @@ impl CertificateTemplate {
         let line = spans
             .filter(|span| span.id() == Some(main))
             .find_map(|span| line_of(&world, main, span));
-        TemplateError { line, message }
+        TemplateError {
+            line,
+            message,
+            exceeded: None,
+        }
     }
 }
 

@@ -180,11 +180,14 @@ pub async fn show(
 fn refused(refusal: Refused) -> Errors {
     match refusal {
         Refused::Invalid(invalid) => invalid.into(),
-        Refused::Template(message) => Errors(vec![FieldError::new(
-            "template",
-            format!("แม่แบบเกียรติบัตรมีข้อผิดพลาด: {message}"),
-            format!("The certificate template has an error: {message}"),
-        )]),
+        Refused::Template(err) => {
+            let (th, en) = super::template::explain(&err);
+            Errors(vec![FieldError::new(
+                "template",
+                format!("แม่แบบเกียรติบัตรของจังหวัด: {th}"),
+                format!("The province's certificate template: {en}"),
+            )])
+        }
     }
 }
 
@@ -274,26 +277,18 @@ pub async fn preview(
     let sheet = sheet(&state, &headers, &e).await?;
     let (_, sample) = sermphalang_pdf::certificate::sample();
     let certificate = sheet.certificate(&e, sample.name, 1, "SAMPLE0000000000");
-    let rendered =
-        tokio::task::spawn_blocking(move || sheet.template.render(&sheet.artwork, &certificate))
-            .await
-            .map_err(|err| AppError::Internal(err.to_string()))?;
+    let rendered = tokio::task::spawn_blocking(move || sheet.typesetter.render(&certificate))
+        .await
+        .map_err(|err| AppError::Internal(err.to_string()))?;
     match rendered {
         Ok(r) => Ok(download(
             r.pdf,
             "application/pdf",
             "certificate-preview.pdf",
         )),
-        Err(err) => render_invalid(
-            page(
-                &state,
-                ctx,
-                province,
-                id,
-                refused(Refused::Template(err.to_string())),
-            )
-            .await?,
-        ),
+        Err(err) => {
+            render_invalid(page(&state, ctx, province, id, refused(Refused::Template(err))).await?)
+        }
     }
 }
 

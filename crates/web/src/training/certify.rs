@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::error::AppError;
 use sermphalang_domain::training::codes;
-use sermphalang_pdf::certificate::{Artwork, Certificate, CertificateTemplate, Signatory};
+use sermphalang_pdf::certificate::{Artwork, Certificate, Signatory, TemplateError, Typesetter};
 use sermphalang_store::audit::Actor;
 use sermphalang_store::training::event::{self, Event};
 use sermphalang_store::training::registration::Registration;
@@ -14,20 +14,22 @@ use std::sync::Arc;
 
 /// Everything that stays the same for an event's certificates.
 pub struct Sheet {
-    pub template: CertificateTemplate,
-    pub artwork: Artwork,
+    /// The province's template with the event's artwork.
+    pub typesetter: Typesetter,
     pub base: Certificate,
     pub verify_base: String,
 }
 
-/// The province's template, or the default one.
-pub async fn template(state: &AppState, province: i64) -> Result<CertificateTemplate, AppError> {
-    match artwork::template(&state.db, province).await? {
-        Some(source) => {
-            CertificateTemplate::new(&source).map_err(|e| AppError::Internal(e.to_string()))
-        }
-        None => Ok(CertificateTemplate::default_template()),
-    }
+/// The province's template, or the default one, with the event's artwork.
+async fn typesetter(state: &AppState, e: &Event) -> Result<Typesetter, AppError> {
+    let source = artwork::template(&state.db, e.province_code).await?;
+    let artwork = load_artwork(state, e).await?;
+    Typesetter::new(
+        source.as_deref(),
+        artwork,
+        state.certificate_worker.as_ref(),
+    )
+    .map_err(|e| AppError::Internal(e.to_string()))
 }
 
 pub async fn load_artwork(state: &AppState, e: &Event) -> Result<Artwork, AppError> {
@@ -76,8 +78,7 @@ pub async fn sheet(state: &AppState, e: &Event, verify_base: &str) -> Result<She
             .join(" ")
     };
     Ok(Sheet {
-        template: template(state, e.province_code).await?,
-        artwork: load_artwork(state, e).await?,
+        typesetter: typesetter(state, e).await?,
         base: Certificate {
             event: e.title.clone(),
             event_kind: if e.kind.begins(&e.title) {
@@ -111,18 +112,15 @@ impl Sheet {
 /// Why a certificate was not issued, as the page shows it.
 pub enum Refused {
     Invalid(sermphalang_domain::Invalid),
-    Template(String),
+    Template(TemplateError),
 }
 
 async fn render(sheet: &Arc<Sheet>, certificate: Certificate) -> Result<Vec<u8>, Refused> {
     let sheet = sheet.clone();
-    let rendered =
-        tokio::task::spawn_blocking(move || sheet.template.render(&sheet.artwork, &certificate))
-            .await
-            .map_err(|e| Refused::Template(e.to_string()))?;
-    rendered
-        .map(|r| r.pdf)
-        .map_err(|e| Refused::Template(e.to_string()))
+    let rendered = tokio::task::spawn_blocking(move || sheet.typesetter.render(&certificate))
+        .await
+        .map_err(|_| Refused::Template(TemplateError::default()))?;
+    rendered.map(|r| r.pdf).map_err(Refused::Template)
 }
 
 /// Issues one certificate, retrying with a fresh number when a concurrent issue took it.
@@ -205,8 +203,9 @@ pub async fn run_all(
                 Ok(Err(Refused::Invalid(invalid))) => {
                     Some(format!("{}: {}", r.full_name(), invalid.summary_th()))
                 }
-                Ok(Err(Refused::Template(message))) => {
-                    Some(format!("{}: {message}", r.full_name()))
+                Ok(Err(Refused::Template(err))) => {
+                    let (th, _) = super::template::explain(&err);
+                    Some(format!("{}: {th}", r.full_name()))
                 }
                 Err(err) => Some(format!("{}: {err}", r.full_name())),
             };

@@ -11,7 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use sermphalang_domain::FieldError;
-use sermphalang_pdf::certificate::{CertificateTemplate, Rendered, TemplateError, sample};
+use sermphalang_pdf::certificate::{
+    CertificateTemplate, Exceeded, Rendered, TemplateError, Typesetter, sample,
+};
 use sermphalang_store::training::artwork;
 
 #[derive(Template)]
@@ -69,33 +71,57 @@ pub struct TemplateForm {
     action: String,
 }
 
-/// Renders the sample certificate with `source`, off the async threads.
-async fn try_render(source: String) -> Result<Rendered, TemplateError> {
+/// Renders the sample certificate with `source` in the worker, off the async threads.
+async fn try_render(state: &AppState, source: String) -> Result<Rendered, TemplateError> {
+    let worker = state.certificate_worker.clone();
     tokio::task::spawn_blocking(move || {
-        let template = CertificateTemplate::new(&source)?;
         let (artwork, certificate) = sample();
-        template.render(&artwork, &certificate)
+        Typesetter::new(Some(&source), artwork, worker.as_ref())?.render(&certificate)
     })
     .await
-    .unwrap_or_else(|_| {
-        Err(TemplateError {
-            line: None,
-            message: "the typesetter stopped unexpectedly".into(),
-        })
-    })
+    .unwrap_or_else(|_| Err(TemplateError::default()))
 }
 
-fn template_error(err: &TemplateError) -> Errors {
-    let (th, en) = match err.line {
-        Some(line) => (
+/// What is wrong with a template, in Thai and in English, in the secretariat's words.
+pub fn explain(err: &TemplateError) -> (String, String) {
+    match (err.exceeded, err.line) {
+        (Some(Exceeded::Time { seconds }), _) => (
+            format!(
+                "แม่แบบใช้เวลาสร้างเกียรติบัตรหนึ่งฉบับเกิน {seconds} วินาที ระบบจึงหยุดไว้ \
+                 โปรดตรวจคำสั่งวนซ้ำ (#for, #while) และจำนวนหน้า"
+            ),
+            format!(
+                "The template took longer than {seconds} seconds for one certificate and was \
+                 stopped; check its loops (#for, #while) and how many pages it makes"
+            ),
+        ),
+        (Some(Exceeded::Memory { megabytes }), _) => (
+            format!(
+                "แม่แบบใช้หน่วยความจำเกิน {megabytes} MB ระบบจึงหยุดไว้ \
+                 โปรดตรวจคำสั่งวนซ้ำและข้อมูลขนาดใหญ่ในแม่แบบ"
+            ),
+            format!(
+                "The template needed more than {megabytes} MB of memory and was stopped; \
+                 check its loops and any large data in it"
+            ),
+        ),
+        (None, Some(line)) => (
             format!("แม่แบบผิดพลาดที่บรรทัด {line}: {}", err.message),
             format!("Template error on line {line}: {}", err.message),
         ),
-        None => (
+        (None, None) if err.message.is_empty() => (
+            "ระบบจัดหน้าหยุดทำงานกะทันหัน โปรดลองอีกครั้ง".into(),
+            "The typesetter stopped unexpectedly; please try again".into(),
+        ),
+        (None, None) => (
             format!("แม่แบบผิดพลาด: {}", err.message),
             format!("Template error: {}", err.message),
         ),
-    };
+    }
+}
+
+fn template_error(err: &TemplateError) -> Errors {
+    let (th, en) = explain(err);
     Errors(vec![FieldError::new("source", th, en)])
 }
 
@@ -122,7 +148,7 @@ pub async fn update(
             editor(&state, ctx, province, Some(source), empty, Vec::new()).await?,
         );
     }
-    match try_render(source.clone()).await {
+    match try_render(&state, source.clone()).await {
         Err(err) => render_invalid(
             editor(
                 &state,

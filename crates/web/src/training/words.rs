@@ -317,8 +317,8 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
     ),
     (
         "cert_template_intro",
-        "แม่แบบเขียนด้วยภาษา Typst ใช้ตัวแปรและคำสั่งช่วยด้านล่างได้ ระบบจะลองสร้างเกียรติบัตรตัวอย่างก่อนบันทึก ถ้าผิดพลาดจะแจ้งบรรทัดและไม่บันทึก",
-        "The template is Typst markup and may use the variables and helpers below. It is tried on a sample certificate before it is saved; an error names its line and nothing is saved.",
+        "แม่แบบเขียนด้วยภาษา Typst ใช้ตัวแปรและคำสั่งช่วยด้านล่างได้ ระบบจะลองสร้างเกียรติบัตรตัวอย่างก่อนบันทึก ถ้าผิดพลาดจะแจ้งบรรทัดและไม่บันทึก แม่แบบที่ใช้เวลาหรือหน่วยความจำเกินกำหนดจะถูกหยุด",
+        "The template is Typst markup and may use the variables and helpers below. It is tried on a sample certificate before it is saved; an error names its line and nothing is saved. A template that takes too long or too much memory is stopped.",
     ),
     ("cert_template_source", "แม่แบบ (Typst)", "Template (Typst)"),
     (
