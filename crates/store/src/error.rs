@@ -36,6 +36,11 @@ impl StoreError {
         }
     }
 
+    /// A write that could not get its turn at the database in time; worth retrying shortly.
+    pub fn overloaded() -> Self {
+        StoreError::Database(sqlx::Error::PoolTimedOut)
+    }
+
     /// Whether the error is a unique-constraint violation, so callers can name the field.
     pub fn is_unique_violation(&self) -> bool {
         matches!(self, StoreError::Database(sqlx::Error::Database(e)) if e.is_unique_violation())

@@ -430,3 +430,103 @@ async fn concurrent_joins_get_distinct_numbers() {
         assert_eq!(numbers, (1..=30).collect::<Vec<i64>>());
     }
 }
+
+#[tokio::test]
+async fn joins_and_ratings_written_together_answer_each_phone() {
+    for t in backends("joins_and_ratings_written_together").await {
+        let db = &t.db;
+        let actor = Actor::system();
+        let id = cycle::create(db, &actor, UDON, &input("ห้องใหญ่", None))
+            .await
+            .unwrap();
+        workshop::start(db, &actor, UDON, id).await.unwrap();
+        let joining = |cycle, name: &str| workshop::Joining {
+            cycle,
+            input: JoinInput {
+                display_name: name.into(),
+                network: None,
+            },
+        };
+        // A batch with a cycle that does not exist: the others still join.
+        let batch = [
+            joining(id, "หนึ่ง"),
+            joining(-1, "ไม่มีรอบ"),
+            joining(id, "สอง"),
+        ];
+        let answers = workshop::join_many(db, &batch).await;
+        assert!(matches!(answers[1], Err(StoreError::NotFound)));
+        let joined: Vec<_> = [&answers[0], &answers[2]]
+            .into_iter()
+            .map(|a| a.as_ref().unwrap())
+            .collect();
+        // PostgreSQL joins a batch on several connections at once, in any order.
+        let mut first_two = [joined[0].0.number, joined[1].0.number];
+        first_two.sort_unstable();
+        assert_eq!(first_two, [1, 2]);
+        for (p, token) in &joined {
+            let found = workshop::participant(db, token).await.unwrap().unwrap();
+            assert_eq!(
+                (found.id, found.display_name.as_str()),
+                (p.id, p.display_name.as_str())
+            );
+        }
+        let together: Vec<_> = (0..20).map(|i| joining(id, &format!("คนที่ {i}"))).collect();
+        let mut numbers: Vec<i64> = workshop::join_many(db, &together)
+            .await
+            .into_iter()
+            .map(|a| a.unwrap().0.number)
+            .collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, (3..=22).collect::<Vec<i64>>());
+
+        let act = activity::add(db, &actor, UDON, id, "ตลาดนัดคุณธรรม")
+            .await
+            .unwrap();
+        activity::set_chosen(db, &actor, UDON, id, &[act])
+            .await
+            .unwrap();
+        let rating = question(db, id, Step::Rating, Some(act)).await;
+        let mission = question(db, id, Step::Mission, None).await;
+        open(db, id, Step::Rating).await;
+        let (first, second) = (joined[0].0.id, joined[1].0.id);
+        let vote = |question, participant, score| votes::RatingVote {
+            cycle: id,
+            question,
+            participant,
+            rating: Rating::Score(score),
+        };
+        // One batch: a rating, a changed rating, a question that is not a rating, and one of
+        // another cycle's questions.
+        let other = cycle::create(db, &actor, UDON, &input("อีกรอบ", None))
+            .await
+            .unwrap();
+        let foreign = question(db, other, Step::Mission, None).await;
+        let batch = [
+            vote(rating, first, 3),
+            vote(rating, second, 4),
+            vote(rating, first, 8),
+            vote(mission, first, 5),
+            vote(foreign, second, 5),
+        ];
+        let answers = votes::rate_many(db, &batch).await;
+        assert!(answers[..3].iter().all(Result::is_ok), "{answers:?}");
+        assert!(matches!(
+            answers[3],
+            Err(StoreError::Closed | StoreError::NotFound)
+        ));
+        assert!(
+            matches!(answers[4], Err(StoreError::NotFound)),
+            "{answers:?}"
+        );
+        let stats = results::rating_stats(db, id).await.unwrap();
+        assert_eq!(stats[&act].rated, 2);
+        assert!(
+            (stats[&act].mean.unwrap() - 6.0).abs() < 1e-9,
+            "the changed rating counts"
+        );
+
+        close(db, id, Step::Rating).await;
+        let closed = votes::rate_many(db, &[vote(rating, second, 9)]).await;
+        assert!(matches!(closed[0], Err(StoreError::Closed)));
+    }
+}

@@ -41,6 +41,9 @@ pub struct AppState {
     pub lookups: Arc<evaluation::live::limiter::PublicLimiter>,
     pub code_misses: Arc<evaluation::live::limiter::MissLimiter>,
     pub recent: Arc<evaluation::live::recent::Recent>,
+    /// Ratings and joins from phones, committed together.
+    pub ratings: Arc<evaluation::live::batch::Ratings>,
+    pub joins: Arc<evaluation::live::batch::Joins>,
     /// Mark cookies `Secure`: set when the site is served over TLS (behind a proxy).
     pub secure_cookies: bool,
     /// Where people reach the site, without a trailing slash; the projector's join address.
@@ -58,6 +61,8 @@ impl AppState {
         let geo = Arc::new(Geo::load(&db).await?);
         Ok(AppState {
             live: evaluation::live::Hub::new(db.clone(), geo.clone()),
+            ratings: Arc::new(evaluation::live::batch::ratings(db.clone())),
+            joins: Arc::new(evaluation::live::batch::joins(db.clone())),
             db,
             geo,
             metrics: Arc::new(metrics::Metrics::default()),

@@ -286,10 +286,53 @@ pub async fn set_dots(
     Ok(cycle.rules.per_person - elsewhere - count)
 }
 
-/// Records a participant's rating of the activity a rating question is about; a second
+/// One participant's rating of one rating question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RatingVote {
+    pub cycle: i64,
+    pub question: i64,
+    pub participant: i64,
+    pub rating: Rating,
+}
+
+const RATE: &str = "INSERT INTO ratings (activity_id, participant_id, value, updated_at) \
+     SELECT q.activity_id, CAST($3 AS BIGINT), CAST($4 AS BIGINT), CAST($5 AS TEXT) \
+     FROM questions q \
+     WHERE q.id = $1 AND q.cycle_id = $2 AND q.step = 'rating' AND q.state = 'open' \
+     AND q.activity_id IS NOT NULL AND EXISTS (SELECT 1 FROM live_sessions s \
+     WHERE s.cycle_id = q.cycle_id AND s.ended_at IS NULL) \
+     ON CONFLICT (activity_id, participant_id) \
+     DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
+
+async fn rate_in(conn: &mut AnyConnection, vote: &RatingVote) -> Result<bool> {
+    let written = sqlx::query(RATE)
+        .bind(vote.question)
+        .bind(vote.cycle)
+        .bind(vote.participant)
+        .bind(vote.rating.value().map(i64::from))
+        .bind(now())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(written > 0)
+}
+
+/// Why a rating was not written: no such rating question, or not open.
+async fn refusal(db: &Db, vote: &RatingVote) -> StoreError {
+    let found = match db.read().acquire().await {
+        Ok(mut conn) => open_question(&mut conn, vote.cycle, vote.question, Step::Rating).await,
+        Err(e) => return e.into(),
+    };
+    match found {
+        Ok(Some(_)) => StoreError::Closed,
+        Ok(None) => StoreError::NotFound,
+        Err(e) => e,
+    }
+}
+
+/// Sets a participant's rating of the activity a rating question is about; a second
 /// rating replaces the first while the question is open. One statement that writes only while
-/// the question is open: the busiest moment of a workshop costs the single SQLite writer one
-/// round trip per vote.
+/// the question is open and the session runs.
 pub async fn rate(
     db: &Db,
     cycle: i64,
@@ -297,33 +340,59 @@ pub async fn rate(
     participant: i64,
     rating: Rating,
 ) -> Result<()> {
-    let written = sqlx::query(
-        "INSERT INTO ratings (activity_id, participant_id, value, updated_at) \
-         SELECT q.activity_id, CAST($3 AS BIGINT), CAST($4 AS BIGINT), CAST($5 AS TEXT) \
-         FROM questions q \
-         WHERE q.id = $1 AND q.cycle_id = $2 AND q.step = 'rating' AND q.state = 'open' \
-         AND q.activity_id IS NOT NULL AND EXISTS (SELECT 1 FROM live_sessions s \
-         WHERE s.cycle_id = q.cycle_id AND s.ended_at IS NULL) \
-         ON CONFLICT (activity_id, participant_id) \
-         DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-    )
-    .bind(question)
-    .bind(cycle)
-    .bind(participant)
-    .bind(rating.value().map(i64::from))
-    .bind(now())
-    .execute(db.write())
-    .await?
-    .rows_affected();
-    if written == 0 {
-        // Say why: no such rating question, or not open.
-        let mut conn = db.read().acquire().await?;
-        open_question(&mut conn, cycle, question, Step::Rating)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        return Err(StoreError::Closed);
+    let vote = RatingVote {
+        cycle,
+        question,
+        participant,
+        rating,
+    };
+    let mut conn = db.write().acquire().await?;
+    let written = rate_in(&mut conn, &vote).await?;
+    drop(conn);
+    if written {
+        Ok(())
+    } else {
+        Err(refusal(db, &vote).await)
     }
-    Ok(())
+}
+
+/// Writes many ratings in one transaction, as they arrive together from a room of phones: the
+/// single writer commits once for all of them instead of once each. Each vote gets its own
+/// answer; if the transaction fails, each vote is tried alone, so one bad vote cannot fail the
+/// others.
+pub async fn rate_many(db: &Db, votes: &[RatingVote]) -> Vec<Result<()>> {
+    let written = async {
+        let mut tx = db.begin().await?;
+        let mut written = Vec::with_capacity(votes.len());
+        for vote in votes {
+            written.push(rate_in(&mut tx, vote).await?);
+        }
+        tx.commit().await?;
+        Ok::<_, StoreError>(written)
+    }
+    .await;
+    let mut answers = Vec::with_capacity(votes.len());
+    match written {
+        Ok(written) => {
+            for (vote, written) in votes.iter().zip(written) {
+                answers.push(if written {
+                    Ok(())
+                } else {
+                    Err(refusal(db, vote).await)
+                });
+            }
+        }
+        // Every vote waited for the same overloaded database: each phone retries.
+        Err(e) if e.is_overload() => {
+            answers.extend(votes.iter().map(|_| Err(StoreError::overloaded())));
+        }
+        Err(_) => {
+            for v in votes {
+                answers.push(rate(db, v.cycle, v.question, v.participant, v.rating).await);
+            }
+        }
+    }
+    answers
 }
 
 pub(crate) async fn upsert_rating(

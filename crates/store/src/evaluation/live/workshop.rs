@@ -185,17 +185,102 @@ pub async fn join(db: &Db, cycle: i64, input: &JoinInput) -> Result<(Participant
         "phone",
     )
     .await?;
-    Ok((
-        Participant {
-            id,
-            cycle_id: cycle,
-            number,
-            display_name: input.display_name.clone(),
-            network: input.network,
-            kind: "phone".into(),
-        },
-        token,
-    ))
+    Ok(joined(cycle, input, id, number, token))
+}
+
+fn joined(
+    cycle: i64,
+    input: &JoinInput,
+    id: i64,
+    number: i64,
+    token: String,
+) -> (Participant, String) {
+    let participant = Participant {
+        id,
+        cycle_id: cycle,
+        number,
+        display_name: input.display_name.clone(),
+        network: input.network,
+        kind: "phone".into(),
+    };
+    (participant, token)
+}
+
+/// One phone joining a cycle.
+#[derive(Debug, Clone)]
+pub struct Joining {
+    pub cycle: i64,
+    pub input: JoinInput,
+}
+
+/// Joins many phones, as they arrive together when a room scans the QR code: on SQLite in one
+/// transaction, so the single writer commits once for all of them. Each phone gets its own
+/// answer; if the transaction fails, each joins alone.
+pub async fn join_many(db: &Db, joining: &[Joining]) -> Vec<Result<(Participant, String)>> {
+    if db.backend == crate::Backend::Sqlite {
+        match join_together(db, joining).await {
+            Ok(answers) => return answers.into_iter().map(Ok).collect(),
+            Err(e) if e.is_overload() => {
+                return joining
+                    .iter()
+                    .map(|_| Err(StoreError::overloaded()))
+                    .collect();
+            }
+            Err(_) => {}
+        }
+    }
+    // PostgreSQL takes joins on several connections at once.
+    let each = joining.iter().map(|j| join(db, j.cycle, &j.input));
+    futures_util::future::join_all(each).await
+}
+
+async fn join_together(db: &Db, joining: &[Joining]) -> Result<Vec<(Participant, String)>> {
+    let mut tx = db.begin().await?;
+    let mut answers = Vec::with_capacity(joining.len());
+    for j in joining {
+        let token = new_token();
+        let hash = Some(hash_token(&token));
+        let (id, number) = insert_sqlite(
+            &mut tx,
+            j.cycle,
+            hash,
+            &j.input.display_name,
+            j.input.network,
+            "phone",
+        )
+        .await?;
+        answers.push(joined(j.cycle, &j.input, id, number, token));
+    }
+    tx.commit().await?;
+    Ok(answers)
+}
+
+/// One statement, one trip to the single writer, which serializes joins: the next number is
+/// read and taken at once. The counter is PostgreSQL's; past its value too.
+async fn insert_sqlite(
+    conn: &mut sqlx::AnyConnection,
+    cycle: i64,
+    token_hash: Option<String>,
+    name: &str,
+    network: Option<Sector>,
+    kind: &str,
+) -> Result<(i64, i64)> {
+    let row = sqlx::query(
+        "INSERT INTO participants (cycle_id, number, token_hash, display_name, network_code, \
+         kind, consent_at, joined_at) SELECT c.id, MAX(c.participant_counter, COALESCE(\
+         (SELECT MAX(p.number) FROM participants p WHERE p.cycle_id = c.id), 0)) + 1, \
+         $2, $3, $4, $5, $6, $6 FROM cycles c WHERE c.id = $1 RETURNING id, number",
+    )
+    .bind(cycle)
+    .bind(token_hash)
+    .bind(name.to_string())
+    .bind(network.map(|n| n.code().to_string()))
+    .bind(kind.to_string())
+    .bind(now())
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    Ok((row.get(0), row.get(1)))
 }
 
 pub(crate) async fn insert_participant(
@@ -207,24 +292,8 @@ pub(crate) async fn insert_participant(
     kind: &str,
 ) -> Result<(i64, i64)> {
     if db.backend == crate::Backend::Sqlite {
-        // One statement, one trip to the single writer, which serializes joins: the next
-        // number is read and taken at once. The counter is PostgreSQL's; past its value too.
-        let row = sqlx::query(
-            "INSERT INTO participants (cycle_id, number, token_hash, display_name, network_code, \
-             kind, consent_at, joined_at) SELECT c.id, MAX(c.participant_counter, COALESCE(\
-             (SELECT MAX(p.number) FROM participants p WHERE p.cycle_id = c.id), 0)) + 1, \
-             $2, $3, $4, $5, $6, $6 FROM cycles c WHERE c.id = $1 RETURNING id, number",
-        )
-        .bind(cycle)
-        .bind(token_hash)
-        .bind(name.to_string())
-        .bind(network.map(|n| n.code().to_string()))
-        .bind(kind.to_string())
-        .bind(now())
-        .fetch_optional(db.write())
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        return Ok((row.get(0), row.get(1)));
+        let mut conn = db.write().acquire().await?;
+        return insert_sqlite(&mut conn, cycle, token_hash, name, network, kind).await;
     }
     // On PostgreSQL the counter is taken in its own statement, so the cycle's row is locked
     // only for that moment, not while the participant is written; a failed insert leaves a

@@ -140,7 +140,11 @@ pub async fn join(
         Ok(i) => i,
         Err(e) => return refused(Refusal::Invalid(e)),
     };
-    match workshop::join(&state.db, session.cycle_id, &input).await {
+    let joining = workshop::Joining {
+        cycle: session.cycle_id,
+        input,
+    };
+    match state.joins.write(joining).await {
         Ok((p, token)) => {
             state.live.changed(session.cycle_id).await;
             (

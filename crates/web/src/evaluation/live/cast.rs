@@ -165,7 +165,13 @@ pub async fn answer(
         }
         "rating" => {
             let rating = Rating::parse(a.rating.as_deref().unwrap_or_default()).map_err(invalid)?;
-            votes::rate(db, cycle, a.question, who.id, rating).await?;
+            let vote = votes::RatingVote {
+                cycle,
+                question: a.question,
+                participant: who.id,
+                rating,
+            };
+            state.ratings.write(vote).await?;
         }
         _ => {
             return Err(invalid(FieldError::new(

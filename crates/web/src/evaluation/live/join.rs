@@ -239,7 +239,11 @@ pub async fn join(
     };
     match form.validate() {
         Ok(input) => {
-            let (_, token) = workshop::join(&state.db, session.cycle_id, &input).await?;
+            let joining = workshop::Joining {
+                cycle: session.cycle_id,
+                input,
+            };
+            let (_, token) = state.joins.write(joining).await?;
             state.live.changed(session.cycle_id).await;
             let cookie =
                 crate::security::cookie(PARTICIPANT_COOKIE, token, state.secure_cookies, true);

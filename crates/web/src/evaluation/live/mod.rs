@@ -2,6 +2,7 @@
 //! and projector, the phone pages, the JSON API and the room's words.
 
 pub mod api;
+pub mod batch;
 pub mod cast;
 pub mod console;
 mod hub;
