@@ -12,6 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod certificates;
+mod photos;
 mod workshop;
 
 const ORGANIZATIONS: usize = 20_000;
@@ -42,9 +43,10 @@ async fn main() -> Result<()> {
             workshop::bench(backend, phones).await
         }
         ["bench", "certificates"] => certificates::bench(),
+        ["bench", "photos"] => photos::bench(),
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos"
         ),
     }
 }

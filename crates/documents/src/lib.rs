@@ -1,9 +1,10 @@
 //! Documents in and out for Sermphalang: spreadsheet import (.xlsx, .csv) and export, ZIP
-//! archives, and checks on uploaded PDFs.
+//! archives, checks on uploaded PDFs, and photos made safe to store and serve.
 
 pub mod archive;
 pub mod export;
 pub mod pdf;
+pub mod photo;
 pub mod sheet;
 
 pub use archive::write_zip;
