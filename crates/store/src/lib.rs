@@ -9,6 +9,7 @@ mod db;
 pub mod demo;
 mod error;
 pub mod evaluation;
+pub mod file_store;
 pub mod files;
 pub mod page;
 pub mod registry;
