@@ -63,6 +63,7 @@ pub struct Write<'a> {
     tx: Transaction<'static, Any>,
     actor: &'a Actor,
     province: Option<i64>,
+    files: crate::file_store::FileStore,
 }
 
 impl Db {
@@ -72,11 +73,17 @@ impl Db {
             tx: self.begin().await?,
             actor,
             province,
+            files: self.files().clone(),
         })
     }
 }
 
 impl Write<'_> {
+    /// The file store, for a change that stores an upload.
+    pub fn files(&self) -> &crate::file_store::FileStore {
+        &self.files
+    }
+
     /// Records one entry; a write that changes several records records each.
     pub async fn record(&mut self, change: Change) -> Result<()> {
         sqlx::query(

@@ -107,6 +107,9 @@ pub async fn export(db: &Db) -> Result<Value> {
             }
             out.push(Value::Array(values));
         }
+        if *table == "files" {
+            with_stored_bytes(db, &columns, &mut out).await?;
+        }
         tables.push(json!({ "name": table, "columns": columns, "rows": out }));
     }
     tx.commit().await?;
@@ -116,6 +119,24 @@ pub async fn export(db: &Db) -> Result<Value> {
         "created_at": now(),
         "tables": tables,
     }))
+}
+
+/// Puts each file's bytes from the file store back into its row, so a backup holds
+/// everything; a restore moves them into the store again.
+async fn with_stored_bytes(db: &Db, columns: &[String], rows: &mut [Value]) -> Result<()> {
+    let at = |name: &str| columns.iter().position(|c| c == name);
+    let (Some(data), Some(key)) = (at("data"), at("storage_key")) else {
+        return Ok(());
+    };
+    for row in rows.iter_mut().filter_map(Value::as_array_mut) {
+        let Some(name) = row.get(key).and_then(Value::as_str).map(str::to_owned) else {
+            continue;
+        };
+        let bytes = db.files().get(&name).await?;
+        row[data] = json!({ "hex": hex::encode(bytes) });
+        row[key] = Value::Null;
+    }
+    Ok(())
 }
 
 fn cell(row: &sqlx::any::AnyRow, i: usize) -> Result<Value> {
@@ -241,6 +262,7 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
         }
     }
     tx.commit().await?;
+    crate::files::move_to_store(db).await?;
     Ok(count)
 }
 

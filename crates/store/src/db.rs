@@ -1,3 +1,4 @@
+use crate::file_store::FileStore;
 use crate::{Result, StoreError};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
@@ -33,6 +34,7 @@ pub struct Db {
     write: AnyPool,
     counts: Arc<CountCache>,
     url: Arc<str>,
+    files: FileStore,
 }
 
 impl Db {
@@ -54,9 +56,17 @@ impl Db {
                 )
             }
         };
-        let db = Db::connect(&url).await?;
+        let mut db = Db::connect(&url).await?;
+        db.files = FileStore::folder(&data_dir.join("files"))?;
         db.migrate().await?;
+        crate::files::move_to_store(&db).await?;
         Ok(db)
+    }
+
+    /// Where uploaded files' bytes are kept: the data folder's `files` after [`Db::open`], in
+    /// memory after [`Db::connect`].
+    pub fn files(&self) -> &FileStore {
+        &self.files
     }
 
     /// Connects without migrating. Explains in a sentence why a URL cannot be served.
@@ -75,6 +85,7 @@ impl Db {
                     write,
                     counts: Arc::default(),
                     url: Arc::from(url),
+                    files: FileStore::memory(),
                 }
             }
             Backend::Postgres => {
@@ -86,6 +97,7 @@ impl Db {
                     write: pool,
                     counts: Arc::default(),
                     url: Arc::from(url),
+                    files: FileStore::memory(),
                 }
             }
         };

@@ -1,9 +1,12 @@
-//! Uploaded files (appointment orders) kept in the database, so a backup holds everything and
-//! several instances on PostgreSQL see the same files.
+//! Uploaded files (appointment orders, certificate artwork): a row in the database with the
+//! name, type, size and checksum, and the bytes in the file store under a server-made name.
+//! Rows from before the file store held their bytes in the row; they are moved at start-up.
 
+use crate::audit::Write;
 use crate::{Db, Result, StoreError, now};
+use chrono::Datelike;
 use sha2::{Digest, Sha256};
-use sqlx::{AnyConnection, Row};
+use sqlx::Row;
 
 #[derive(Debug, Clone)]
 pub struct StoredFile {
@@ -13,44 +16,89 @@ pub struct StoredFile {
     pub data: Vec<u8>,
 }
 
+/// Stores the bytes, then the row in `tx`. If `tx` is rolled back, the stored bytes stay
+/// behind unreferenced.
 pub async fn insert(
-    tx: &mut AnyConnection,
+    tx: &mut Write<'_>,
     province: i64,
     user: Option<i64>,
     name: &str,
     content_type: &str,
     data: &[u8],
 ) -> Result<i64> {
+    let year = chrono::Utc::now().year();
+    let key = tx.files().put(province, year, data.to_vec()).await?;
     let id = sqlx::query_scalar(
-        "INSERT INTO files (province_code, name, content_type, size, sha256, data, created_at, \
-         created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO files (province_code, name, content_type, size, sha256, data, storage_key, \
+         created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(province)
     .bind(name.to_string())
     .bind(content_type.to_string())
     .bind(data.len() as i64)
     .bind(hex::encode(Sha256::digest(data)))
-    .bind(data.to_vec())
+    .bind(Vec::<u8>::new())
+    .bind(key)
     .bind(now())
     .bind(user)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     Ok(id)
 }
 
 pub async fn find(db: &Db, province: i64, id: i64) -> Result<StoredFile> {
     let r = sqlx::query(
-        "SELECT id, name, content_type, data FROM files WHERE id = $1 AND province_code = $2",
+        "SELECT id, name, content_type, data, storage_key FROM files \
+         WHERE id = $1 AND province_code = $2",
     )
     .bind(id)
     .bind(province)
     .fetch_optional(db.read())
     .await?
     .ok_or(StoreError::NotFound)?;
+    let key: Option<String> = r.get(4);
+    let data = match key {
+        Some(key) => db.files().get(&key).await?,
+        None => r.get(3),
+    };
     Ok(StoredFile {
         id: r.get(0),
         name: r.get(1),
         content_type: r.get(2),
-        data: r.get(3),
+        data,
     })
+}
+
+/// Moves the bytes of rows that still hold them into the file store; returns how many moved.
+/// Each row moves on its own, so an interrupted start-up resumes where it stopped.
+pub async fn move_to_store(db: &Db) -> Result<usize> {
+    let waiting: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT id, province_code, created_at FROM files WHERE storage_key IS NULL ORDER BY id",
+    )
+    .fetch_all(db.read())
+    .await?;
+    for (id, province, created_at) in &waiting {
+        let data: Vec<u8> = sqlx::query_scalar("SELECT data FROM files WHERE id = $1")
+            .bind(id)
+            .fetch_one(db.read())
+            .await?;
+        let year = created_at
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or_else(|| chrono::Utc::now().year());
+        let key = db.files().put(*province, year, data).await?;
+        sqlx::query("UPDATE files SET storage_key = $1, data = $2 WHERE id = $3")
+            .bind(key)
+            .bind(Vec::<u8>::new())
+            .bind(id)
+            .execute(db.write())
+            .await?;
+    }
+    if !waiting.is_empty() {
+        tracing::info!(
+            moved = waiting.len(),
+            "moved uploaded files into the file store"
+        );
+    }
+    Ok(waiting.len())
 }

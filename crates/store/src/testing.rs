@@ -6,10 +6,12 @@ use crate::{Backend, Db};
 use std::io::Write;
 use std::path::PathBuf;
 
-/// A database that lives as long as the value; SQLite files are removed on drop.
+/// A database that lives as long as the value; its folder (the SQLite file, the stored
+/// files) is removed on drop.
 pub struct TestDb {
     pub db: Db,
     dir: Option<PathBuf>,
+    files: Option<PathBuf>,
 }
 
 impl TestDb {
@@ -21,7 +23,7 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        if let Some(dir) = &self.dir {
+        for dir in self.dir.iter().chain(&self.files) {
             let _ = std::fs::remove_dir_all(dir);
         }
     }
@@ -40,7 +42,11 @@ pub async fn sqlite() -> TestDb {
     let db = Db::open(None, &dir)
         .await
         .expect("open a SQLite test database");
-    TestDb { db, dir: Some(dir) }
+    TestDb {
+        db,
+        dir: Some(dir),
+        files: None,
+    }
 }
 
 /// A fresh PostgreSQL database, or `None` when `TEST_DATABASE_URL` is unset. With
@@ -66,9 +72,8 @@ pub async fn postgres(test: &str) -> Option<TestDb> {
         .rsplit_once('/')
         .expect("a database URL with a path");
     let url = format!("{base}/{name}");
-    let db = Db::open(Some(&url), std::path::Path::new("."))
-        .await
-        .expect("migrate");
+    let files = std::env::temp_dir().join(format!("sp-test-{name}"));
+    let db = Db::open(Some(&url), &files).await.expect("migrate");
     assert_eq!(db.backend, Backend::Postgres);
     if let Ok(log) = std::env::var("PG_TEST_LOG")
         && let Ok(mut f) = std::fs::OpenOptions::new()
@@ -78,7 +83,11 @@ pub async fn postgres(test: &str) -> Option<TestDb> {
     {
         let _ = writeln!(f, "{test}");
     }
-    Some(TestDb { db, dir: None })
+    Some(TestDb {
+        db,
+        dir: None,
+        files: Some(files),
+    })
 }
 
 /// The backends a store test runs on here.

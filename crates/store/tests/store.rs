@@ -9,7 +9,7 @@ use sermphalang_store::registry::imports::{self, Table};
 use sermphalang_store::registry::org::{self, OrgFilter};
 use sermphalang_store::registry::person;
 use sermphalang_store::testing::{self, backends};
-use sermphalang_store::{Db, PageRequest, StoreError, backup, demo, sessions, users};
+use sermphalang_store::{Db, PageRequest, StoreError, backup, demo, files, sessions, users};
 
 const UDON: i64 = 41;
 
@@ -648,6 +648,68 @@ async fn invited_accounts_set_their_password_once() {
         assert!(
             accounts::link_account(db, &fresh).await.unwrap().is_none(),
             "disabled"
+        );
+    }
+}
+
+#[tokio::test]
+async fn uploaded_files_live_in_the_file_store_and_travel_in_backups() {
+    for t in backends("uploaded_files_live_in_the_file_store").await {
+        let db = &t.db;
+        let order = b"%PDF-1.7 appointment order".to_vec();
+        let actor = Actor::system();
+        let mut tx = db.audited(&actor, Some(UDON)).await.unwrap();
+        let id = files::insert(&mut tx, UDON, None, "order.pdf", "application/pdf", &order)
+            .await
+            .unwrap();
+        tx.commit(audit::Change::new("create", "file", id))
+            .await
+            .unwrap();
+        let (in_row, key): (Vec<u8>, Option<String>) =
+            sqlx::query_as("SELECT data, storage_key FROM files WHERE id = $1")
+                .bind(id)
+                .fetch_one(db.read())
+                .await
+                .unwrap();
+        assert!(in_row.is_empty(), "the bytes are not kept in the database");
+        let key = key.expect("a name in the file store");
+        assert_eq!(db.files().get(&key).await.unwrap(), order);
+        assert_eq!(files::find(db, UDON, id).await.unwrap().data, order);
+        assert!(matches!(
+            files::find(db, 10, id).await,
+            Err(StoreError::NotFound)
+        ));
+
+        // A row from before the file store keeps its bytes until it is moved.
+        let legacy: i64 = sqlx::query_scalar(
+            "INSERT INTO files (province_code, name, content_type, size, sha256, data, \
+             created_at) VALUES ($1, 'old.pdf', 'application/pdf', 3, '', $2, \
+             '2024-05-01T00:00:00Z') RETURNING id",
+        )
+        .bind(UDON)
+        .bind(b"old".to_vec())
+        .fetch_one(db.write())
+        .await
+        .unwrap();
+        assert_eq!(files::move_to_store(db).await.unwrap(), 1);
+        assert_eq!(files::move_to_store(db).await.unwrap(), 0, "moved once");
+        let moved: Option<String> =
+            sqlx::query_scalar("SELECT storage_key FROM files WHERE id = $1")
+                .bind(legacy)
+                .fetch_one(db.read())
+                .await
+                .unwrap();
+        assert!(moved.unwrap().starts_with("41/2024/"));
+        assert_eq!(files::find(db, UDON, legacy).await.unwrap().data, b"old");
+
+        // A backup holds the bytes; a restore puts them in the other store.
+        let saved = backup::export(db).await.unwrap();
+        let target = testing::sqlite().await;
+        backup::restore(&target.db, &saved).await.unwrap();
+        assert_eq!(files::find(&target.db, UDON, id).await.unwrap().data, order);
+        assert_eq!(
+            files::find(&target.db, UDON, legacy).await.unwrap().data,
+            b"old"
         );
     }
 }
