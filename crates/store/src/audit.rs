@@ -63,7 +63,7 @@ pub struct Write<'a> {
     tx: Transaction<'static, Any>,
     actor: &'a Actor,
     province: Option<i64>,
-    files: crate::file_store::FileStore,
+    files: Option<crate::file_store::FileStore>,
 }
 
 impl Db {
@@ -73,15 +73,15 @@ impl Db {
             tx: self.begin().await?,
             actor,
             province,
-            files: self.files().clone(),
+            files: self.files().cloned(),
         })
     }
 }
 
 impl Write<'_> {
-    /// The file store, for a change that stores an upload.
-    pub fn files(&self) -> &crate::file_store::FileStore {
-        &self.files
+    /// The file store, for a change that stores an upload; see [`Db::files`].
+    pub fn files(&self) -> Option<&crate::file_store::FileStore> {
+        self.files.as_ref()
     }
 
     /// Records one entry; a write that changes several records records each.

@@ -132,7 +132,12 @@ async fn with_stored_bytes(db: &Db, columns: &[String], rows: &mut [Value]) -> R
         let Some(name) = row.get(key).and_then(Value::as_str).map(str::to_owned) else {
             continue;
         };
-        let bytes = db.files().get(&name).await?;
+        let Some(store) = db.files() else {
+            return Err(StoreError::Unusable(format!(
+                "a file is in a file store this instance does not know ({name})"
+            )));
+        };
+        let bytes = store.get(&name).await?;
         row[data] = json!({ "hex": hex::encode(bytes) });
         row[key] = Value::Null;
     }

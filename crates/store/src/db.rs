@@ -34,7 +34,7 @@ pub struct Db {
     write: AnyPool,
     counts: Arc<CountCache>,
     url: Arc<str>,
-    files: FileStore,
+    files: Option<FileStore>,
 }
 
 impl Db {
@@ -57,16 +57,26 @@ impl Db {
             }
         };
         let mut db = Db::connect(&url).await?;
-        db.files = FileStore::folder(&data_dir.join("files"))?;
+        if db.backend == Backend::Sqlite {
+            db.files = Some(FileStore::folder(&data_dir.join("files"))?);
+        }
         db.migrate().await?;
         crate::files::move_to_store(&db).await?;
         Ok(db)
     }
 
-    /// Where uploaded files' bytes are kept: the data folder's `files` after [`Db::open`], in
-    /// memory after [`Db::connect`].
-    pub fn files(&self) -> &FileStore {
-        &self.files
+    /// Where uploaded files' bytes are kept: with SQLite, the data folder's `files`. Several
+    /// instances on PostgreSQL share no folder, so there the bytes stay in the database until
+    /// a shared store is set with [`Db::with_files`].
+    pub fn files(&self) -> Option<&FileStore> {
+        self.files.as_ref()
+    }
+
+    /// The database with `files` as its file store; [`crate::files::move_to_store`] moves the
+    /// files still held in the database.
+    pub fn with_files(mut self, files: FileStore) -> Db {
+        self.files = Some(files);
+        self
     }
 
     /// Connects without migrating. Explains in a sentence why a URL cannot be served.
@@ -85,7 +95,7 @@ impl Db {
                     write,
                     counts: Arc::default(),
                     url: Arc::from(url),
-                    files: FileStore::memory(),
+                    files: None,
                 }
             }
             Backend::Postgres => {
@@ -97,7 +107,7 @@ impl Db {
                     write: pool,
                     counts: Arc::default(),
                     url: Arc::from(url),
-                    files: FileStore::memory(),
+                    files: None,
                 }
             }
         };

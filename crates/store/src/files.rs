@@ -16,8 +16,9 @@ pub struct StoredFile {
     pub data: Vec<u8>,
 }
 
-/// Stores the bytes, then the row in `tx`. If `tx` is rolled back, the stored bytes stay
-/// behind unreferenced.
+/// Stores the bytes in the file store, then the row in `tx`; without a file store (see
+/// [`Db::files`]) the bytes go in the row. If `tx` is rolled back, bytes in the file store
+/// stay behind unreferenced.
 pub async fn insert(
     tx: &mut Write<'_>,
     province: i64,
@@ -26,8 +27,16 @@ pub async fn insert(
     content_type: &str,
     data: &[u8],
 ) -> Result<i64> {
-    let year = chrono::Utc::now().year();
-    let key = tx.files().put(province, year, data.to_vec()).await?;
+    let (key, in_row) = match tx.files() {
+        Some(store) => {
+            let year = chrono::Utc::now().year();
+            (
+                Some(store.put(province, year, data.to_vec()).await?),
+                Vec::new(),
+            )
+        }
+        None => (None, data.to_vec()),
+    };
     let id = sqlx::query_scalar(
         "INSERT INTO files (province_code, name, content_type, size, sha256, data, storage_key, \
          created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -37,7 +46,7 @@ pub async fn insert(
     .bind(content_type.to_string())
     .bind(data.len() as i64)
     .bind(hex::encode(Sha256::digest(data)))
-    .bind(Vec::<u8>::new())
+    .bind(in_row)
     .bind(key)
     .bind(now())
     .bind(user)
@@ -57,9 +66,14 @@ pub async fn find(db: &Db, province: i64, id: i64) -> Result<StoredFile> {
     .await?
     .ok_or(StoreError::NotFound)?;
     let key: Option<String> = r.get(4);
-    let data = match key {
-        Some(key) => db.files().get(&key).await?,
-        None => r.get(3),
+    let data = match (key, db.files()) {
+        (Some(key), Some(store)) => store.get(&key).await?,
+        (Some(key), None) => {
+            return Err(StoreError::Unusable(format!(
+                "file {id} is in a file store this instance does not know ({key})"
+            )));
+        }
+        (None, _) => r.get(3),
     };
     Ok(StoredFile {
         id: r.get(0),
@@ -72,6 +86,9 @@ pub async fn find(db: &Db, province: i64, id: i64) -> Result<StoredFile> {
 /// Moves the bytes of rows that still hold them into the file store; returns how many moved.
 /// Each row moves on its own, so an interrupted start-up resumes where it stopped.
 pub async fn move_to_store(db: &Db) -> Result<usize> {
+    let Some(store) = db.files() else {
+        return Ok(0);
+    };
     let waiting: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT id, province_code, created_at FROM files WHERE storage_key IS NULL ORDER BY id",
     )
@@ -86,7 +103,7 @@ pub async fn move_to_store(db: &Db) -> Result<usize> {
             .get(..4)
             .and_then(|y| y.parse().ok())
             .unwrap_or_else(|| chrono::Utc::now().year());
-        let key = db.files().put(*province, year, data).await?;
+        let key = store.put(*province, year, data).await?;
         sqlx::query("UPDATE files SET storage_key = $1, data = $2 WHERE id = $3")
             .bind(key)
             .bind(Vec::<u8>::new())
