@@ -7,6 +7,7 @@ pub mod access;
 pub mod error;
 pub mod evaluation;
 pub mod password;
+pub mod plan;
 pub mod registry;
 pub mod text;
 pub mod training;
