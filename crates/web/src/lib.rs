@@ -59,13 +59,14 @@ impl AppState {
         secure_cookies: bool,
     ) -> Result<AppState, sermphalang_store::StoreError> {
         let geo = Arc::new(Geo::load(&db).await?);
+        let metrics = Arc::new(metrics::Metrics::default());
         Ok(AppState {
             live: evaluation::live::Hub::new(db.clone(), geo.clone()),
-            ratings: Arc::new(evaluation::live::batch::ratings(db.clone())),
-            joins: Arc::new(evaluation::live::batch::joins(db.clone())),
+            ratings: Arc::new(evaluation::live::batch::ratings(db.clone(), &metrics)),
+            joins: Arc::new(evaluation::live::batch::joins(db.clone(), &metrics)),
             db,
             geo,
-            metrics: Arc::new(metrics::Metrics::default()),
+            metrics,
             limiter: Arc::new(auth::LoginLimiter::default()),
             votes: Arc::default(),
             lookups: Arc::default(),

@@ -1,5 +1,5 @@
 //! `/healthz` and `/metrics` (Prometheus text format): requests by route and status class,
-//! and their durations.
+//! and their durations; the live workshop's batched writes, their sizes and durations.
 
 use crate::AppState;
 use axum::extract::{MatchedPath, Request, State};
@@ -25,10 +25,18 @@ pub struct RouteLabels {
     route: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct BatchLabels {
+    pub kind: &'static str,
+}
+
 pub struct Metrics {
     registry: Registry,
     requests: Family<RequestLabels, Counter>,
     durations: Family<RouteLabels, Histogram>,
+    /// Writes committed together by the live workshop's batchers, per batch.
+    pub batch_sizes: Family<BatchLabels, Histogram>,
+    pub batch_seconds: Family<BatchLabels, Histogram>,
 }
 
 impl Default for Metrics {
@@ -44,10 +52,28 @@ impl Default for Metrics {
             "Time to answer HTTP requests",
             durations.clone(),
         );
+        let batch_sizes = Family::<BatchLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(1.0, 2.0, 10))
+        });
+        let batch_seconds = Family::<BatchLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(0.0005, 2.0, 14))
+        });
+        registry.register(
+            "live_write_batch_size",
+            "Phones' writes committed in one transaction",
+            batch_sizes.clone(),
+        );
+        registry.register(
+            "live_write_batch_duration_seconds",
+            "Time to write and commit one batch of phones' writes",
+            batch_seconds.clone(),
+        );
         Metrics {
             registry,
             requests,
             durations,
+            batch_sizes,
+            batch_seconds,
         }
     }
 }

@@ -185,6 +185,20 @@ async fn ratings_through_the_api_and_their_bad_input() {
         .unwrap();
     assert_eq!(hidden[0]["answered"], 1);
     assert!(hidden[0]["stats"].is_null());
+    // The ratings went through the batch writer, which /metrics counts.
+    let metrics = c
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let batches = metrics
+        .lines()
+        .find(|l| l.starts_with("sermphalang_live_write_batch_size_count{kind=\"ratings\"}"))
+        .and_then(|l| l.rsplit(' ').next()?.parse::<u64>().ok());
+    assert!(batches.is_some_and(|n| n >= 1), "{metrics}");
     let db = &app.db.db;
     workshop::control(
         db,

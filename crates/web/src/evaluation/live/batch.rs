@@ -4,6 +4,9 @@
 //! A write that arrives alone is still written at once.
 
 use std::future::Future;
+use std::time::Instant;
+
+use crate::metrics::{BatchLabels, Metrics};
 
 use sermphalang_store::evaluation::live::votes::{self, RatingVote};
 use sermphalang_store::evaluation::live::workshop::{self, Joining, Participant};
@@ -24,17 +27,23 @@ pub struct Batcher<T, R> {
 impl<T: Send + 'static, R: Send + 'static> Batcher<T, R> {
     /// Starts the writing task; `write` answers each item of a batch in order. The task ends
     /// when the batcher is dropped.
-    pub fn start<F, Fut>(db: Db, write: F) -> Self
+    pub fn start<F, Fut>(db: Db, kind: &'static str, metrics: &Metrics, write: F) -> Self
     where
         F: Fn(Db, Vec<T>) -> Fut + Send + 'static,
         Fut: Future<Output = Vec<Result<R, StoreError>>> + Send,
     {
         let (queue, mut arrived) = mpsc::channel::<Pending<T, R>>(QUEUE);
+        let labels = BatchLabels { kind };
+        let sizes = metrics.batch_sizes.get_or_create(&labels).clone();
+        let seconds = metrics.batch_seconds.get_or_create(&labels).clone();
         tokio::spawn(async move {
             let mut batch = Vec::with_capacity(BATCH);
             while arrived.recv_many(&mut batch, BATCH).await > 0 {
                 let (items, waiting): (Vec<T>, Vec<_>) = batch.drain(..).unzip();
+                sizes.observe(items.len() as f64);
+                let started = Instant::now();
                 let answers = write(db.clone(), items).await;
+                seconds.observe(started.elapsed().as_secs_f64());
                 for (phone, answer) in waiting.into_iter().zip(answers) {
                     // A phone that gave up waiting no longer listens.
                     let _ = phone.send(answer);
@@ -59,14 +68,14 @@ impl<T: Send + 'static, R: Send + 'static> Batcher<T, R> {
 pub type Ratings = Batcher<RatingVote, ()>;
 pub type Joins = Batcher<Joining, (Participant, String)>;
 
-pub fn ratings(db: Db) -> Ratings {
-    Batcher::start(db, |db, votes| async move {
+pub fn ratings(db: Db, metrics: &Metrics) -> Ratings {
+    Batcher::start(db, "ratings", metrics, |db, votes| async move {
         votes::rate_many(&db, &votes).await
     })
 }
 
-pub fn joins(db: Db) -> Joins {
-    Batcher::start(db, |db, joining| async move {
+pub fn joins(db: Db, metrics: &Metrics) -> Joins {
+    Batcher::start(db, "joins", metrics, |db, joining| async move {
         workshop::join_many(&db, &joining).await
     })
 }
