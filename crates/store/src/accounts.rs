@@ -11,7 +11,8 @@ use chrono::{Duration, SecondsFormat, Utc};
 use serde::Serialize;
 use sermphalang_domain::registry::Sector;
 use sermphalang_domain::{FieldError, Invalid, Role};
-use sqlx::Row;
+use sqlx::any::AnyRow;
+use sqlx::{AssertSqlSafe, Row};
 
 /// A set-password link lasts this long.
 pub const LINK_HOURS: i64 = 72;
@@ -30,38 +31,43 @@ pub struct Listed {
     pub pending: bool,
 }
 
+const COLUMNS: &str = "SELECT id, email, display_name, role, network_code, disabled_at, \
+     password_hash FROM users WHERE province_code = $1";
+
 pub async fn list(db: &Db, province: i64) -> Result<Vec<Listed>> {
-    let rows = sqlx::query(
-        "SELECT id, email, display_name, role, network_code, disabled_at, password_hash \
-         FROM users WHERE province_code = $1 ORDER BY disabled_at IS NOT NULL, display_name, id",
-    )
+    let rows = sqlx::query(AssertSqlSafe(format!(
+        "{COLUMNS} ORDER BY disabled_at IS NOT NULL, display_name, id"
+    )))
     .bind(province)
     .fetch_all(db.read())
     .await?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| {
-            Some(Listed {
-                id: r.get(0),
-                email: r.get(1),
-                display_name: r.get(2),
-                role: Role::parse(&r.get::<String, _>(3))?,
-                network: r
-                    .get::<Option<String>, _>(4)
-                    .and_then(|n| Sector::parse(&n)),
-                disabled: r.get::<Option<String>, _>(5).is_some(),
-                pending: r.get::<String, _>(6) == NO_PASSWORD,
-            })
-        })
-        .collect())
+    Ok(rows.iter().filter_map(listed).collect())
 }
 
 pub async fn find(db: &Db, province: i64, id: i64) -> Result<Listed> {
-    list(db, province)
+    sqlx::query(AssertSqlSafe(format!("{COLUMNS} AND id = $2")))
+        .bind(province)
+        .bind(id)
+        .fetch_optional(db.read())
         .await?
-        .into_iter()
-        .find(|a| a.id == id)
+        .as_ref()
+        .and_then(listed)
         .ok_or(StoreError::NotFound)
+}
+
+/// An account as the accounts page lists it; `None` for a role this program does not know.
+fn listed(r: &AnyRow) -> Option<Listed> {
+    Some(Listed {
+        id: r.get(0),
+        email: r.get(1),
+        display_name: r.get(2),
+        role: Role::parse(&r.get::<String, _>(3))?,
+        network: r
+            .get::<Option<String>, _>(4)
+            .and_then(|n| Sector::parse(&n)),
+        disabled: r.get::<Option<String>, _>(5).is_some(),
+        pending: r.get::<String, _>(6) == NO_PASSWORD,
+    })
 }
 
 /// What a new account may be: a provincial role of this province; a coordinator names a
