@@ -70,7 +70,8 @@ impl CertificateTemplate {
         PRELUDE
     }
 
-    pub fn new(source: &str) -> Result<Self, TemplateError> {
+    /// Refuses a template too long to be worth compiling, before Typst sees it.
+    pub(crate) fn check_length(source: &str) -> Result<(), TemplateError> {
         if source.len() > MAX_TEMPLATE_BYTES {
             return Err(TemplateError {
                 line: None,
@@ -78,6 +79,11 @@ impl CertificateTemplate {
                 exceeded: None,
             });
         }
+        Ok(())
+    }
+
+    pub fn new(source: &str) -> Result<Self, TemplateError> {
+        Self::check_length(source)?;
         let main = ("/certificate.typ", format!("{IMPORT}{source}"));
         let engine = TypstEngine::builder()
             .main_file(main)

@@ -4,8 +4,7 @@
 use std::sync::Mutex;
 
 use super::{
-    Artwork, Certificate, CertificateTemplate, MAX_TEMPLATE_BYTES, Rendered, TemplateError, Worker,
-    WorkerCommand,
+    Artwork, Certificate, CertificateTemplate, Rendered, TemplateError, Worker, WorkerCommand,
 };
 
 pub enum Typesetter {
@@ -39,19 +38,13 @@ impl Typesetter {
                 template: Box::new(CertificateTemplate::new(source)?),
                 artwork,
             }),
-            (Some(source), Some(command)) if source.len() <= MAX_TEMPLATE_BYTES => {
+            (Some(source), Some(command)) => {
+                CertificateTemplate::check_length(source)?;
                 Ok(Self::Worker {
                     command: command.clone(),
                     source: source.to_owned(),
                     artwork,
                     running: Mutex::new(None),
-                })
-            }
-            // The same refusal as in this process, without starting a worker.
-            (Some(source), Some(_)) => {
-                CertificateTemplate::new(source).map(|template| Self::InProcess {
-                    template: Box::new(template),
-                    artwork,
                 })
             }
         }
