@@ -87,6 +87,12 @@ pub enum Permission {
     TrainingManage,
     /// Check people in at a training's door.
     CheckIn,
+    /// Write the province's integrated plan: its tree, indicators, targets.
+    PlanManage,
+    /// Draft and submit activity reports (coordinators: for their network only).
+    ReportWrite,
+    /// Approve, return and reopen activity reports.
+    ReportApprove,
 }
 
 /// A signed-in account, as authorization sees it.
@@ -113,6 +119,8 @@ impl Account {
             EvaluationRun => matches!(self.role, Admin | Secretariat | Member),
             TrainingManage => matches!(self.role, Admin | Secretariat),
             CheckIn => matches!(self.role, Admin | Secretariat | Coordinator | Member),
+            PlanManage | ReportApprove => matches!(self.role, Admin | Secretariat),
+            ReportWrite => matches!(self.role, Admin | Secretariat | Coordinator),
         }
     }
 

@@ -50,6 +50,17 @@ pub const TABLES: &[&str] = &[
     "certificates",
     "certificate_events",
     "certificate_runs",
+    "plan_references",
+    "plans",
+    "plan_entries",
+    "plan_entry_networks",
+    "plan_entry_districts",
+    "plan_entry_organizations",
+    "plan_entry_references",
+    "plan_budget_lines",
+    "plan_indicators",
+    "plan_targets",
+    "plan_actuals",
 ];
 
 const IDENTITY_TABLES: &[&str] = &[
@@ -74,6 +85,9 @@ const IDENTITY_TABLES: &[&str] = &[
     "certificates",
     "certificate_events",
     "certificate_runs",
+    "plans",
+    "plan_entries",
+    "plan_indicators",
 ];
 
 pub async fn export(db: &Db) -> Result<Value> {
@@ -228,6 +242,7 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
             for (column, value) in columns.iter().zip(values) {
                 q = match value {
                     Value::Null if integer_column(column) => q.bind(None::<i64>),
+                    Value::Null if float_column(column) => crate::sql::bind_float(q, None),
                     Value::Null => q.bind(None::<String>),
                     Value::Number(n) => match n.as_i64() {
                         Some(i) => q.bind(i),
@@ -273,6 +288,10 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
 
 /// Nulls need a type on PostgreSQL; in this schema ids and codes are the integer columns,
 /// except the text codes of sectors.
+fn float_column(name: &str) -> bool {
+    matches!(name, "baseline" | "entered")
+}
+
 fn integer_column(name: &str) -> bool {
     (name == "id"
         || name.ends_with("_id")
@@ -281,7 +300,7 @@ fn integer_column(name: &str) -> bool {
         || name == "created_by"
         || matches!(
             name,
-            "consent_recorded_by" | "started_by" | "merged_into" | "value"
+            "consent_recorded_by" | "started_by" | "merged_into" | "value" | "fiscal_year"
         ))
         && !matches!(name, "network_code" | "sector_code")
 }

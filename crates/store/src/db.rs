@@ -127,7 +127,8 @@ impl Db {
                     .await?
             }
         }
-        crate::registry::geo::seed(self).await
+        crate::registry::geo::seed(self).await?;
+        crate::plan::references::seed(self).await
     }
 
     /// The newest migration this binary knows.

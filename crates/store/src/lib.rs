@@ -12,6 +12,7 @@ pub mod evaluation;
 pub mod file_store;
 pub mod files;
 pub mod page;
+pub mod plan;
 pub mod registry;
 pub mod sessions;
 mod sql;

@@ -11,7 +11,20 @@ use sqlx::{Any, AnyConnection, AssertSqlSafe};
 pub(crate) enum Value {
     Int(Option<i64>),
     Text(Option<String>),
+    Float(Option<f64>),
     Bytes(Vec<u8>),
+}
+
+impl From<f64> for Value {
+    fn from(v: f64) -> Value {
+        Value::Float(Some(v))
+    }
+}
+
+impl From<Option<f64>> for Value {
+    fn from(v: Option<f64>) -> Value {
+        Value::Float(v)
+    }
 }
 
 impl From<Vec<u8>> for Value {
@@ -93,8 +106,22 @@ pub(crate) fn bind<'q>(
     values.iter().fold(q, |q, v| match v {
         Value::Int(i) => q.bind(*i),
         Value::Text(t) => q.bind(t.clone()),
+        Value::Float(f) => bind_float(q, *f),
         Value::Bytes(b) => q.bind(b.clone()),
     })
+}
+
+/// Binds an optional float. sqlx 0.9's `Any` sends a NULL `f64` to PostgreSQL typed FLOAT4
+/// (and a NULL `f32` typed FLOAT8), so a statement first prepared with a NULL refuses every
+/// later value ("incorrect binary data format"). A NULL goes as `f32` to arrive as FLOAT8.
+pub(crate) fn bind_float<'q>(
+    q: Query<'q, Any, AnyArguments>,
+    value: Option<f64>,
+) -> Query<'q, Any, AnyArguments> {
+    match value {
+        Some(v) => q.bind(v),
+        None => q.bind(None::<f32>),
+    }
 }
 
 pub(crate) fn bind_scalar<'q, O>(
@@ -104,6 +131,8 @@ pub(crate) fn bind_scalar<'q, O>(
     values.iter().fold(q, |q, v| match v {
         Value::Int(i) => q.bind(*i),
         Value::Text(t) => q.bind(t.clone()),
+        Value::Float(Some(f)) => q.bind(*f),
+        Value::Float(None) => q.bind(None::<f32>),
         Value::Bytes(b) => q.bind(b.clone()),
     })
 }

@@ -103,6 +103,21 @@ impl FiscalYear {
         }
     }
 
+    /// The first and last day of quarter `q` (1 to 4) of this fiscal year; `None` for
+    /// another number.
+    pub fn quarter_range(self, q: u8) -> Option<(NaiveDate, NaiveDate)> {
+        let first = match q {
+            1..=4 => self
+                .start()
+                .checked_add_months(chrono::Months::new(3 * (u32::from(q) - 1)))?,
+            _ => return None,
+        };
+        let last = first
+            .checked_add_months(chrono::Months::new(3))?
+            .pred_opt()?;
+        Some((first, last))
+    }
+
     /// "ปีงบประมาณ 2565"
     pub fn label_th(self) -> String {
         format!("ปีงบประมาณ {}", self.0)
@@ -156,6 +171,30 @@ mod tests {
         assert!(fy.contains(fy.end()));
         assert!(!fy.contains(fy.start().pred_opt().unwrap()));
         assert!(!fy.contains(fy.end().succ_opt().unwrap()));
+    }
+
+    #[test]
+    fn quarters_run_october_to_september() {
+        let fy = FiscalYear::try_new(2568).unwrap();
+        assert_eq!(
+            fy.quarter_range(1),
+            Some((ymd(2024, 10, 1), ymd(2024, 12, 31)))
+        );
+        assert_eq!(
+            fy.quarter_range(2),
+            Some((ymd(2025, 1, 1), ymd(2025, 3, 31)))
+        );
+        assert_eq!(
+            fy.quarter_range(4),
+            Some((ymd(2025, 7, 1), ymd(2025, 9, 30)))
+        );
+        assert_eq!(fy.quarter_range(0), None);
+        assert_eq!(fy.quarter_range(5), None);
+        for q in 1..=4 {
+            let (first, last) = fy.quarter_range(q).unwrap();
+            assert_eq!(FiscalYear::quarter_of(first), q);
+            assert_eq!(FiscalYear::quarter_of(last), q);
+        }
     }
 
     #[test]

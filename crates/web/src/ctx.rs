@@ -59,6 +59,27 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     }
 }
 
+/// A figure with thousands grouped and at most two decimals, trailing zeros dropped.
+fn figure(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, frac) = (hundredths.abs() / 100, hundredths.abs() % 100);
+    let text = format!("{sign}{}.{frac:02}", group_thousands(whole));
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 /// Bangkok is UTC+7 all year.
 const BANGKOK_SECONDS: i64 = 7 * 3600;
 
@@ -169,6 +190,26 @@ impl Ctx {
             .val()
             .map(|v| format!("{v:.1}"))
             .unwrap_or_else(|| "–".into())
+    }
+
+    /// The Thai or the English of a pair, as the page's language asks.
+    pub fn th_en(&self, th: &'static str, en: &'static str) -> &'static str {
+        if self.is_en() { en } else { th }
+    }
+
+    /// A plan figure: thousands grouped, decimals only where there are any, a dash for none.
+    pub fn figure(&self, value: impl Val<Option<f64>>) -> String {
+        value.val().map(figure).unwrap_or_else(|| "–".into())
+    }
+
+    /// Satang as baht: "12,500.50".
+    pub fn baht(&self, satang: impl Val<i64>) -> String {
+        let satang = satang.val();
+        let whole = group_thousands(satang / 100);
+        match satang % 100 {
+            0 => whole,
+            cents => format!("{whole}.{:02}", cents.abs()),
+        }
     }
 
     /// A change with its sign: +0.8, -0.3.
@@ -285,6 +326,9 @@ impl Ctx {
             "national_read" => NationalRead,
             "evaluation_run" => EvaluationRun,
             "training_manage" => TrainingManage,
+            "plan_manage" => PlanManage,
+            "report_write" => ReportWrite,
+            "report_approve" => ReportApprove,
             "check_in" => CheckIn,
             _ => return false,
         };
@@ -312,5 +356,18 @@ impl<T: Copy> Val<T> for &T {
 impl<T: Copy> Val<T> for &&T {
     fn val(&self) -> T {
         ***self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn figures_group_thousands_and_drop_empty_decimals() {
+        assert_eq!(super::figure(1234567.0), "1,234,567");
+        assert_eq!(super::figure(85.5), "85.5");
+        assert_eq!(super::figure(2.999), "3");
+        assert_eq!(super::figure(0.25), "0.25");
+        assert_eq!(super::figure(-1500.0), "-1,500");
+        assert_eq!(super::group_thousands(100), "100");
     }
 }

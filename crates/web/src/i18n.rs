@@ -37,12 +37,13 @@ pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a
 }
 
 /// The shell's words and each feature's own.
-const TABLES: [&[(&str, &str, &str)]; 5] = [
+const TABLES: [&[(&str, &str, &str)]; 6] = [
     WORDS,
     crate::registry::words::REGISTRY_WORDS,
     crate::evaluation::words::EVALUATION_WORDS,
     crate::evaluation::live::words::LIVE_WORDS,
     crate::training::words::TRAINING_WORDS,
+    crate::plan::words::PLAN_WORDS,
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {

@@ -19,6 +19,7 @@ mod upload;
 
 // The features, one folder each.
 pub mod evaluation;
+mod plan;
 mod registry;
 mod training;
 

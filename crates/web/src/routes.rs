@@ -4,6 +4,7 @@
 use crate::evaluation::live::api as live_api;
 use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
+use crate::plan::{entries as plan_entries, indicators as plan_indicators, plans};
 use crate::registry::api as registry_api;
 use crate::registry::{groups, import, orgs, people};
 use crate::training::api as training_api;
@@ -114,6 +115,26 @@ pub fn table() -> Vec<Route> {
         gr("/api/v1/provinces/{province}/people",                          RegistryRead,   get(registry_api::people)),
         gr("/api/v1/provinces/{province}/people/{id}",                     RegistryRead,   get(registry_api::person)),
         gr("/api/v1/provinces/{province}/working-groups",                  RegistryRead,   get(registry_api::working_groups)),
+
+        // Plan: the integrated plan, its tree, its indicators with targets and actuals
+        gr("/p/{province}/plans",                                          RegistryRead,   get(plans::list)),
+        pr("/p/{province}/plans",                                          PlanManage,     post(plans::create)),
+        gr("/p/{province}/plans/new",                                      PlanManage,     get(plans::new)),
+        gr("/p/{province}/plans/{id}",                                     RegistryRead,   get(plans::show)),
+        pr("/p/{province}/plans/{id}",                                     PlanManage,     post(plans::update)),
+        gr("/p/{province}/plans/{id}/edit",                                PlanManage,     get(plans::edit)),
+        pr("/p/{province}/plans/{id}/entries",                             PlanManage,     post(plan_entries::create)),
+        gr("/p/{province}/plans/{id}/entries/new",                         PlanManage,     get(plan_entries::new)),
+        gr("/p/{province}/plans/{id}/entries/{entry}",                     RegistryRead,   get(plan_entries::show)),
+        pr("/p/{province}/plans/{id}/entries/{entry}",                     PlanManage,     post(plan_entries::update)),
+        gr("/p/{province}/plans/{id}/entries/{entry}/edit",                PlanManage,     get(plan_entries::edit)),
+        pr("/p/{province}/plans/{id}/indicators",                          PlanManage,     post(plan_indicators::create)),
+        gr("/p/{province}/plans/{id}/indicators/new",                      PlanManage,     get(plan_indicators::new)),
+        gr("/p/{province}/plans/{id}/indicators/{indicator}",              RegistryRead,   get(plan_indicators::show)),
+        pr("/p/{province}/plans/{id}/indicators/{indicator}",              PlanManage,     post(plan_indicators::update)),
+        gr("/p/{province}/plans/{id}/indicators/{indicator}/edit",         PlanManage,     get(plan_indicators::edit)),
+        pr("/p/{province}/plans/{id}/indicators/{indicator}/targets",      PlanManage,     post(plan_indicators::targets)),
+        pr("/p/{province}/plans/{id}/indicators/{indicator}/actuals",      PlanManage,     post(plan_indicators::actuals)),
 
         // Evaluation: cycles, their three steps, reports
         gr("/p/{province}/cycles",                                         RegistryRead,   get(cycles::list)),

@@ -242,6 +242,49 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/api/v1/provinces/{province}/people", READ),
     ("GET", "/api/v1/provinces/{province}/people/{id}", READ),
     ("GET", "/api/v1/provinces/{province}/working-groups", READ),
+    ("GET", "/p/{province}/plans", READ),
+    ("POST", "/p/{province}/plans", MANAGE),
+    ("GET", "/p/{province}/plans/new", MANAGE),
+    ("GET", "/p/{province}/plans/{id}", READ),
+    ("POST", "/p/{province}/plans/{id}", MANAGE),
+    ("GET", "/p/{province}/plans/{id}/edit", MANAGE),
+    ("POST", "/p/{province}/plans/{id}/entries", MANAGE),
+    ("GET", "/p/{province}/plans/{id}/entries/new", MANAGE),
+    ("GET", "/p/{province}/plans/{id}/entries/{entry}", READ),
+    ("POST", "/p/{province}/plans/{id}/entries/{entry}", MANAGE),
+    (
+        "GET",
+        "/p/{province}/plans/{id}/entries/{entry}/edit",
+        MANAGE,
+    ),
+    ("POST", "/p/{province}/plans/{id}/indicators", MANAGE),
+    ("GET", "/p/{province}/plans/{id}/indicators/new", MANAGE),
+    (
+        "GET",
+        "/p/{province}/plans/{id}/indicators/{indicator}",
+        READ,
+    ),
+    (
+        "POST",
+        "/p/{province}/plans/{id}/indicators/{indicator}",
+        MANAGE,
+    ),
+    (
+        "GET",
+        "/p/{province}/plans/{id}/indicators/{indicator}/edit",
+        MANAGE,
+    ),
+    (
+        "POST",
+        "/p/{province}/plans/{id}/indicators/{indicator}/targets",
+        MANAGE,
+    ),
+    (
+        "POST",
+        "/p/{province}/plans/{id}/indicators/{indicator}/actuals",
+        MANAGE,
+    ),
+    // Signing out comes last: it ends every session the walk uses.
     ("POST", "/logout", SIGNED_IN),
 ];
 
@@ -346,6 +389,15 @@ async fn every_route_allows_and_denies_as_expected() {
     let phrase = votes::phrases(db, cycle).await.unwrap()[0].id;
     let plan_item = plan::list(db, cycle).await.unwrap()[0].id;
     let (event, registration, ticket) = training_event(db).await;
+    let the_plan = sermphalang_store::plan::plans::list(db, 41).await.unwrap()[0].id;
+    let entry = sermphalang_store::plan::entries::tree(db, the_plan)
+        .await
+        .unwrap()[0]
+        .id;
+    let indicator = sermphalang_store::plan::indicators::list(db, the_plan)
+        .await
+        .unwrap()[0]
+        .id;
     // An invited account of the province, for the account pages to act on.
     let (account, _) = sermphalang_store::accounts::invite(
         db,
@@ -398,12 +450,15 @@ async fn every_route_allows_and_denies_as_expected() {
                         p if p.contains("/people/") => person_id.to_string(),
                         p if p.contains("/groups/") => group.to_string(),
                         p if p.contains("/cycles/") => cycle.to_string(),
+                        p if p.contains("/plans/") => the_plan.to_string(),
                         p if p.contains("events/") => event.to_string(),
                         p if p.contains("/accounts/") => account.to_string(),
                         _ => org_id.to_string(),
                     },
                 )
                 .replace("{member}", &member.to_string())
+                .replace("{entry}", &entry.to_string())
+                .replace("{indicator}", &indicator.to_string())
                 .replace("{registration}", &registration.to_string())
                 .replace("{certificate}", "999999")
                 .replace("{ticket}", &ticket)
@@ -469,7 +524,18 @@ async fn another_provinces_record_ids_are_not_found_in_pages_and_api() {
     .unwrap()
     .items[0]
         .id;
+    let plan = sermphalang_store::plan::plans::list(&app.db.db, 41)
+        .await
+        .unwrap()[0]
+        .id;
+    let entry = sermphalang_store::plan::entries::tree(&app.db.db, plan)
+        .await
+        .unwrap()[0]
+        .id;
     for url in [
+        format!("/p/40/plans/{plan}"),
+        format!("/p/40/plans/{plan}/entries/{entry}"),
+        format!("/p/40/plans/{plan}/edit"),
         format!("/p/40/orgs/{org_id}"),
         format!("/p/41/orgs/{org_id}"),
         format!("/api/v1/provinces/40/organizations/{org_id}"),

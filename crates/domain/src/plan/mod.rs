@@ -6,6 +6,9 @@ use sermphalang_thai::FiscalYear;
 
 use crate::{FieldError, Invalid};
 
+mod forms;
+pub use forms::*;
+
 coded_enum!(IndicatorKind {
     Count = "count", "จำนวน", "count";
     Percent = "percent", "ร้อยละ", "percent";
@@ -122,12 +125,71 @@ pub fn status(kind: IndicatorKind, target: Option<f64>, actual: f64, elapsed: f6
     }
 }
 
+/// What a quarter of an indicator holds: the sum and number of approved reports' values, and
+/// a value the secretariat entered where no report fits.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct QuarterActual {
+    pub reported: f64,
+    pub reports: i64,
+    pub entered: Option<f64>,
+}
+
+impl QuarterActual {
+    /// A count adds what was entered to what was reported. A percentage or a level is a
+    /// measurement: the entered value stands, else the reports' mean.
+    pub fn value(&self, kind: IndicatorKind) -> Option<f64> {
+        match kind {
+            IndicatorKind::Count => (self.reports > 0 || self.entered.is_some())
+                .then(|| self.reported + self.entered.unwrap_or(0.0)),
+            IndicatorKind::Percent | IndicatorKind::Level => self
+                .entered
+                .or_else(|| (self.reports > 0).then(|| self.reported / self.reports as f64)),
+        }
+    }
+}
+
+/// The year's actual from its quarters (October–December first): a count is their sum, a
+/// percentage or a level the latest quarter measured.
+pub fn year_actual(kind: IndicatorKind, quarters: [Option<f64>; 4]) -> Option<f64> {
+    match kind {
+        IndicatorKind::Count => quarters
+            .iter()
+            .any(Option::is_some)
+            .then(|| quarters.iter().flatten().sum()),
+        IndicatorKind::Percent | IndicatorKind::Level => {
+            quarters.iter().rev().flatten().next().copied()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn counts_add_up_and_measurements_take_the_latest() {
+        let reported = QuarterActual {
+            reported: 30.0,
+            reports: 3,
+            entered: None,
+        };
+        assert_eq!(reported.value(IndicatorKind::Count), Some(30.0));
+        assert_eq!(reported.value(IndicatorKind::Percent), Some(10.0));
+        let both = QuarterActual {
+            entered: Some(5.0),
+            ..reported
+        };
+        assert_eq!(both.value(IndicatorKind::Count), Some(35.0));
+        assert_eq!(both.value(IndicatorKind::Level), Some(5.0));
+        assert_eq!(QuarterActual::default().value(IndicatorKind::Count), None);
+        let quarters = [Some(10.0), None, Some(20.0), None];
+        assert_eq!(year_actual(IndicatorKind::Count, quarters), Some(30.0));
+        assert_eq!(year_actual(IndicatorKind::Percent, quarters), Some(20.0));
+        assert_eq!(year_actual(IndicatorKind::Count, [None; 4]), None);
     }
 
     #[test]

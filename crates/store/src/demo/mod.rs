@@ -4,6 +4,7 @@
 pub mod artwork;
 pub mod catalog;
 mod evaluation;
+mod plan;
 mod training;
 
 pub use training::{WORKSHOP_TITLE, participant_name};
@@ -172,5 +173,6 @@ pub async fn load_registry_and_evaluation(db: &Db, hash: impl Fn(&str) -> String
         )
         .await?;
     }
-    evaluation::load(db, &org_ids, &person_ids).await
+    evaluation::load(db, &org_ids, &person_ids).await?;
+    plan::load(db, &org_ids).await.map(|_| ())
 }

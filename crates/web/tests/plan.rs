@@ -1,0 +1,179 @@
+//! The integrated plan through the running app: building a plan, its targets and actuals, and
+//! the target-against-actual table the province reads.
+
+mod common;
+
+use common::{Client, location, spawn};
+
+fn id_in(location: &str) -> String {
+    location.rsplit('/').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn the_secretariat_builds_a_plan_and_reads_it_target_against_actual() {
+    let app = spawn().await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+
+    // The demo's plan is there, with its strategies and indicators.
+    let plans = c.page("/p/41/plans").await;
+    assert!(plans.contains("แผนบูรณาการส่งเสริมคุณธรรม จังหวัดอุดรธานี ระยะที่ 2"));
+
+    // A C.E. year is named as the mistake, in Thai first.
+    let r = c
+        .post(
+            "/p/41/plans",
+            &[
+                ("title", "แผนทดสอบ"),
+                ("first_year", "2027"),
+                ("last_year", "2571"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("พ.ศ.") || page.contains("B.E."), "{page}");
+
+    let r = c
+        .post(
+            "/p/41/plans",
+            &[
+                ("title", "แผนทดสอบ"),
+                ("first_year", "2571"),
+                ("last_year", "2575"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let plan = id_in(&location(&r));
+    let base = format!("/p/41/plans/{plan}");
+
+    let r = c
+        .post(
+            &format!("{base}/entries"),
+            &[
+                ("level", "strategy"),
+                ("title", "ยุทธศาสตร์ทดสอบ"),
+                ("references", "ns-3"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let strategy = id_in(&location(&r));
+    // An activity cannot sit right under a strategy; the form says why and keeps the text.
+    let r = c
+        .post(
+            &format!("{base}/entries"),
+            &[
+                ("level", "activity"),
+                ("parent", strategy.as_str()),
+                ("title", "กิจกรรมผิดระดับ"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("กิจกรรมต้องอยู่ภายใต้โครงการ"), "{page}");
+    assert!(page.contains("กิจกรรมผิดระดับ"));
+
+    let r = c
+        .post(
+            &format!("{base}/indicators"),
+            &[
+                ("name", "จำนวนชุมชนคุณธรรม"),
+                ("unit", "ชุมชน"),
+                ("kind", "count"),
+                ("baseline", "๑๒"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let indicator = location(&r);
+
+    // The quarters of a count cannot add up to more than the year.
+    let r = c
+        .post(
+            &format!("{indicator}/targets"),
+            &[
+                ("fiscal_year", "2571"),
+                ("year", "10"),
+                ("q1", "6"),
+                ("q2", "6"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("เกินเป้าหมายทั้งปี"));
+    let r = c
+        .post(
+            &format!("{indicator}/targets"),
+            &[("fiscal_year", "2571"), ("year", "40"), ("q1", "10")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = c
+        .post(
+            &format!("{indicator}/actuals"),
+            &[("fiscal_year", "2571"), ("q1", "9")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+
+    let home = c.page(&format!("{base}?year=2571")).await;
+    assert!(home.contains("จำนวนชุมชนคุณธรรม"), "{home}");
+    assert!(
+        home.contains("9 / 10"),
+        "the first quarter's actual against its target"
+    );
+    assert!(home.contains("ยุทธศาสตร์ทดสอบ"));
+
+    // The audit log names what changed.
+    let audit = c.page("/p/41/audit").await;
+    assert!(audit.contains("กำหนดเป้าหมาย"));
+
+    // A coordinator reads the plan but cannot change it.
+    let coordinator =
+        Client::login(&app, "coordinator@demo.example", "demo-coordinator-2565").await;
+    assert_eq!(coordinator.get(&base).await.status(), 200);
+    let r = coordinator
+        .post(
+            &format!("{indicator}/targets"),
+            &[("fiscal_year", "2571"), ("year", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), 403);
+}
+
+#[tokio::test]
+async fn the_demo_plan_carries_the_workshop_and_shows_where_it_stands() {
+    let app = spawn().await;
+    let c = Client::login(&app, "member@demo.example", "demo-member-2565").await;
+    let db = &app.db.db;
+    let plan = sermphalang_store::plan::plans::list(db, 41).await.unwrap()[0].clone();
+    let tree = sermphalang_store::plan::entries::tree(db, plan.id)
+        .await
+        .unwrap();
+    let activities: Vec<_> = tree
+        .iter()
+        .filter(|e| e.level == sermphalang_domain::plan::Level::Activity)
+        .collect();
+    assert_eq!(activities.len(), 25);
+    assert_eq!(
+        activities
+            .iter()
+            .filter(|e| e.source_activity_id.is_some())
+            .count(),
+        6,
+        "the six plans of the 2565 workshop are in the plan"
+    );
+    let indicators = sermphalang_store::plan::indicators::list(db, plan.id)
+        .await
+        .unwrap();
+    assert_eq!(indicators.len(), 15);
+    let home = c.page(&format!("/p/41/plans/{}?year=2568", plan.id)).await;
+    assert!(home.contains("เป็นไปตามเป้าหมาย"), "{home}");
+    assert!(home.contains("ต่ำกว่าเป้าหมาย") || home.contains("มีความเสี่ยง"));
+    assert!(home.contains("ค่ายเยาวชนคุณธรรม"));
+    c.get("/lang/en").await;
+    let english = c.page(&format!("/p/41/plans/{}?year=2568", plan.id)).await;
+    assert!(english.contains("on track") && english.contains("Target against actual"));
+}
