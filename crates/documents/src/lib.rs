@@ -5,6 +5,7 @@ pub mod archive;
 pub mod export;
 pub mod pdf;
 pub mod photo;
+pub mod sample_photo;
 pub mod sheet;
 
 pub use archive::write_zip;

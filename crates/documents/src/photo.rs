@@ -292,41 +292,9 @@ mod tests {
         out
     }
 
-    /// `jpeg` with an EXIF block as a phone writes it: orientation 6 (held turned right) and
-    /// a GPS position in Udon Thani.
+    /// `jpeg` with an EXIF block as a phone writes it: orientation 6 and a GPS position.
     fn phone_jpeg(width: u32, height: u32) -> Vec<u8> {
-        let mut tiff = Vec::new();
-        tiff.extend_from_slice(b"II*\0");
-        tiff.extend_from_slice(&8u32.to_le_bytes());
-        // IFD0: two entries, then the offset of the next IFD (none).
-        let entry = |tag: u16, kind: u16, count: u32, value: u32| {
-            let mut e = Vec::new();
-            e.extend_from_slice(&tag.to_le_bytes());
-            e.extend_from_slice(&kind.to_le_bytes());
-            e.extend_from_slice(&count.to_le_bytes());
-            e.extend_from_slice(&value.to_le_bytes());
-            e
-        };
-        let gps_ifd = 8 + 2 + 2 * 12 + 4;
-        tiff.extend_from_slice(&2u16.to_le_bytes());
-        tiff.extend(entry(0x0112, 3, 1, 6));
-        tiff.extend(entry(0x8825, 4, 1, gps_ifd));
-        tiff.extend_from_slice(&0u32.to_le_bytes());
-        // GPS IFD: latitude reference "N" and longitude reference "E", as inline ASCII.
-        tiff.extend_from_slice(&2u16.to_le_bytes());
-        tiff.extend(entry(0x0001, 2, 2, u32::from_le_bytes(*b"N\0\0\0")));
-        tiff.extend(entry(0x0003, 2, 2, u32::from_le_bytes(*b"E\0\0\0")));
-        tiff.extend_from_slice(&0u32.to_le_bytes());
-        tiff.extend_from_slice(b"GPS-MARKER-17.4138N-102.7870E");
-        let mut app1 = b"Exif\0\0".to_vec();
-        app1.extend(tiff);
-        let plain = jpeg(width, height);
-        let mut out = plain[..2].to_vec();
-        out.extend_from_slice(&[0xFF, 0xE1]);
-        out.extend_from_slice(&u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
-        out.extend(app1);
-        out.extend_from_slice(&plain[2..]);
-        out
+        crate::sample_photo::with_phone_exif(&jpeg(width, height))
     }
 
     fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -9,6 +9,7 @@ pub mod evaluation;
 pub mod password;
 pub mod plan;
 pub mod registry;
+pub mod report;
 pub mod text;
 pub mod training;
 

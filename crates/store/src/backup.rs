@@ -61,6 +61,12 @@ pub const TABLES: &[&str] = &[
     "plan_indicators",
     "plan_targets",
     "plan_actuals",
+    "reports",
+    "report_organizations",
+    "report_virtues",
+    "report_contributions",
+    "photos",
+    "plan_actual_parts",
 ];
 
 const IDENTITY_TABLES: &[&str] = &[
@@ -88,6 +94,8 @@ const IDENTITY_TABLES: &[&str] = &[
     "plans",
     "plan_entries",
     "plan_indicators",
+    "reports",
+    "photos",
 ];
 
 pub async fn export(db: &Db) -> Result<Value> {
@@ -300,7 +308,12 @@ fn integer_column(name: &str) -> bool {
         || name == "created_by"
         || matches!(
             name,
-            "consent_recorded_by" | "started_by" | "merged_into" | "value" | "fiscal_year"
+            "consent_recorded_by"
+                | "started_by"
+                | "merged_into"
+                | "value"
+                | "fiscal_year"
+                | "decided_by"
         ))
         && !matches!(name, "network_code" | "sector_code")
 }

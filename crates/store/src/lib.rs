@@ -14,6 +14,7 @@ pub mod files;
 pub mod page;
 pub mod plan;
 pub mod registry;
+pub mod report;
 pub mod sessions;
 mod sql;
 pub mod testing;

@@ -202,6 +202,16 @@ impl Ctx {
         value.val().map(figure).unwrap_or_else(|| "–".into())
     }
 
+    /// A number with thousands grouped: "1,250" or "85.5".
+    pub fn number(&self, value: impl Val<f64>) -> String {
+        figure(value.val())
+    }
+
+    /// A whole count with thousands grouped.
+    pub fn count(&self, value: impl Val<i64>) -> String {
+        group_thousands(value.val())
+    }
+
     /// Satang as baht: "12,500.50".
     pub fn baht(&self, satang: impl Val<i64>) -> String {
         let satang = satang.val();

@@ -37,13 +37,14 @@ pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a
 }
 
 /// The shell's words and each feature's own.
-const TABLES: [&[(&str, &str, &str)]; 6] = [
+const TABLES: [&[(&str, &str, &str)]; 7] = [
     WORDS,
     crate::registry::words::REGISTRY_WORDS,
     crate::evaluation::words::EVALUATION_WORDS,
     crate::evaluation::live::words::LIVE_WORDS,
     crate::training::words::TRAINING_WORDS,
     crate::plan::words::PLAN_WORDS,
+    crate::report::words::REPORT_WORDS,
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {

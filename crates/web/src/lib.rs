@@ -21,6 +21,7 @@ mod upload;
 pub mod evaluation;
 mod plan;
 mod registry;
+mod report;
 mod training;
 
 use sermphalang_store::Db;

@@ -7,6 +7,7 @@ use crate::evaluation::{cycles, report, work};
 use crate::plan::{entries as plan_entries, indicators as plan_indicators, plans};
 use crate::registry::api as registry_api;
 use crate::registry::{groups, import, orgs, people};
+use crate::report::{pages as reports, serve as report_photos};
 use crate::training::api as training_api;
 use crate::training::people as participants;
 use crate::training::{certificates, checkin, events, public, template, verify};
@@ -22,12 +23,23 @@ use tower_http::trace::TraceLayer;
 
 /// Uploads are at most 10 MB; the rest is room for the multipart framing and form fields.
 const UPLOAD_LIMIT: usize = 12 * 1024 * 1024;
+/// A report's form carries several phone photos at once; each is checked on its own.
+const REPORT_LIMIT: usize = 120 * 1024 * 1024;
+
+/// A form with photos: a larger body than other forms.
+fn with_photos(route: Route) -> Route {
+    Route {
+        body_limit: REPORT_LIMIT,
+        ..route
+    }
+}
 
 pub struct Route {
     pub method: Method,
     pub path: &'static str,
     pub permission: Permission,
     handler: MethodRouter<AppState>,
+    body_limit: usize,
 }
 
 fn gr(path: &'static str, permission: Permission, handler: MethodRouter<AppState>) -> Route {
@@ -36,6 +48,7 @@ fn gr(path: &'static str, permission: Permission, handler: MethodRouter<AppState
         path,
         permission,
         handler,
+        body_limit: UPLOAD_LIMIT,
     }
 }
 
@@ -45,6 +58,7 @@ fn pr(path: &'static str, permission: Permission, handler: MethodRouter<AppState
         path,
         permission,
         handler,
+        body_limit: UPLOAD_LIMIT,
     }
 }
 
@@ -136,6 +150,20 @@ pub fn table() -> Vec<Route> {
         pr("/p/{province}/plans/{id}/indicators/{indicator}/targets",      PlanManage,     post(plan_indicators::targets)),
         pr("/p/{province}/plans/{id}/indicators/{indicator}/actuals",      PlanManage,     post(plan_indicators::actuals)),
 
+        // Reports: activity reports with photo evidence, their approval, the photos' sizes
+        gr("/p/{province}/reports",                                        RegistryRead,   get(reports::list)),
+        with_photos(pr("/p/{province}/reports",                            ReportWrite,    post(reports::create))),
+        gr("/p/{province}/reports/new",                                    ReportWrite,    get(reports::new)),
+        gr("/p/{province}/reports/{id}",                                   RegistryRead,   get(reports::show)),
+        with_photos(pr("/p/{province}/reports/{id}",                       ReportWrite,    post(reports::update))),
+        gr("/p/{province}/reports/{id}/edit",                              ReportWrite,    get(reports::edit)),
+        pr("/p/{province}/reports/{id}/submit",                            ReportWrite,    post(reports::submit)),
+        pr("/p/{province}/reports/{id}/approve",                           ReportApprove,  post(reports::approve)),
+        pr("/p/{province}/reports/{id}/return",                            ReportApprove,  post(reports::send_back)),
+        pr("/p/{province}/reports/{id}/reopen",                            ReportApprove,  post(reports::reopen)),
+        pr("/p/{province}/reports/{id}/photos/{photo}/remove",             ReportWrite,    post(reports::remove_photo)),
+        gr("/p/{province}/photos/{photo}/{rendition}",                          RegistryRead,   get(report_photos::photo)),
+
         // Evaluation: cycles, their three steps, reports
         gr("/p/{province}/cycles",                                         RegistryRead,   get(cycles::list)),
         pr("/p/{province}/cycles",                                         EvaluationRun,  post(cycles::create)),
@@ -223,6 +251,8 @@ pub fn router(state: AppState) -> Router {
         let permission = route.permission;
         let guarded = route
             .handler
+            .layer::<_, std::convert::Infallible>(DefaultBodyLimit::max(route.body_limit))
+            .layer::<_, std::convert::Infallible>(RequestBodyLimitLayer::new(route.body_limit))
             .route_layer(axum::middleware::from_fn(move |req, next| {
                 auth::authorize(permission, req, next)
             }));
@@ -230,8 +260,7 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback(crate::error::not_found)
-        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
-        .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT))
+        .layer(RequestBodyLimitLayer::new(REPORT_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,

@@ -284,6 +284,22 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "/p/{province}/plans/{id}/indicators/{indicator}/actuals",
         MANAGE,
     ),
+    ("GET", "/p/{province}/reports", READ),
+    ("POST", "/p/{province}/reports", WRITE),
+    ("GET", "/p/{province}/reports/new", WRITE),
+    ("GET", "/p/{province}/reports/{id}", READ),
+    ("POST", "/p/{province}/reports/{id}", WRITE),
+    ("GET", "/p/{province}/reports/{id}/edit", WRITE),
+    ("GET", "/p/{province}/photos/{photo}/{rendition}", READ),
+    (
+        "POST",
+        "/p/{province}/reports/{id}/photos/{photo}/remove",
+        WRITE,
+    ),
+    ("POST", "/p/{province}/reports/{id}/submit", WRITE),
+    ("POST", "/p/{province}/reports/{id}/approve", MANAGE),
+    ("POST", "/p/{province}/reports/{id}/return", MANAGE),
+    ("POST", "/p/{province}/reports/{id}/reopen", MANAGE),
     // Signing out comes last: it ends every session the walk uses.
     ("POST", "/logout", SIGNED_IN),
 ];
@@ -360,6 +376,47 @@ async fn training_event(db: &sermphalang_store::Db) -> (i64, i64, String) {
     (id, r.id, r.ticket)
 }
 
+/// A submitted report of the religion network (the demo coordinator's), with one photo.
+async fn religion_report(db: &sermphalang_store::Db) -> (i64, i64) {
+    use sermphalang_domain::report::{ReportForm, Transition};
+    use sermphalang_store::audit::Actor;
+    use sermphalang_store::report::photos::{self, NewPhoto, Size};
+    use sermphalang_store::report::reports;
+    let input = ReportForm {
+        title: "ทำบุญตักบาตรวันพระ".into(),
+        held_on: "1/11/2569".into(),
+        district: "4101".into(),
+        network: "religion".into(),
+        ..ReportForm::default()
+    }
+    .validate(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+    .unwrap();
+    let actor = Actor::system();
+    let mut tx = db.audited(&actor, Some(41)).await.unwrap();
+    let id = reports::create(db, &mut tx, 41, &input, None)
+        .await
+        .unwrap();
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xD9];
+    let size = || Size {
+        width: 4,
+        height: 3,
+        jpeg: &jpeg,
+    };
+    let photo = NewPhoto {
+        original: size(),
+        display: size(),
+        thumbnail: size(),
+        caption: "",
+        consent: false,
+    };
+    let photo = photos::add(&mut tx, 41, id, &photo).await.unwrap();
+    tx.commit_recorded().await.unwrap();
+    reports::transition(db, &actor, 41, id, Transition::Submit, "", None)
+        .await
+        .unwrap();
+    (id, photo)
+}
+
 #[tokio::test]
 async fn every_route_allows_and_denies_as_expected() {
     let app = spawn().await;
@@ -390,6 +447,7 @@ async fn every_route_allows_and_denies_as_expected() {
     let plan_item = plan::list(db, cycle).await.unwrap()[0].id;
     let (event, registration, ticket) = training_event(db).await;
     let the_plan = sermphalang_store::plan::plans::list(db, 41).await.unwrap()[0].id;
+    let (report, photo) = religion_report(db).await;
     let entry = sermphalang_store::plan::entries::tree(db, the_plan)
         .await
         .unwrap()[0]
@@ -451,6 +509,7 @@ async fn every_route_allows_and_denies_as_expected() {
                         p if p.contains("/groups/") => group.to_string(),
                         p if p.contains("/cycles/") => cycle.to_string(),
                         p if p.contains("/plans/") => the_plan.to_string(),
+                        p if p.contains("/reports/") => report.to_string(),
                         p if p.contains("events/") => event.to_string(),
                         p if p.contains("/accounts/") => account.to_string(),
                         _ => org_id.to_string(),
@@ -458,6 +517,8 @@ async fn every_route_allows_and_denies_as_expected() {
                 )
                 .replace("{member}", &member.to_string())
                 .replace("{entry}", &entry.to_string())
+                .replace("{photo}", &photo.to_string())
+                .replace("{rendition}", "thumbnail")
                 .replace("{indicator}", &indicator.to_string())
                 .replace("{registration}", &registration.to_string())
                 .replace("{certificate}", "999999")
