@@ -305,6 +305,10 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
                 ),
                 Err(error) => tracing::error!(%error, "issuing the demo certificates failed"),
             }
+            match demo::load_reports(&issuing.db, sermphalang_web::demo_photo).await {
+                Ok(reports) => tracing::info!(reports, "loaded the demo's activity reports"),
+                Err(error) => tracing::error!(%error, "loading the demo's reports failed"),
+            }
         });
     }
     println!("Sermphalang is serving on http://{addr}");

@@ -230,3 +230,60 @@ async fn a_coordinator_reports_only_for_their_networks_organizations() {
         assert!(listed.items.iter().all(|r| r.report.title != "ทำบุญตักบาตร"));
     }
 }
+
+#[tokio::test]
+async fn the_demo_reports_feed_the_plan() {
+    for t in backends("demo_reports").await {
+        let db = &t.db;
+        demo::load(db, |p| format!("plain:{p}")).await.unwrap();
+        let jpeg = vec![0xFF, 0xD8, 0xFF, 0xD9];
+        let tiny = move |_| {
+            let size = || photos::OwnedSize {
+                width: 4,
+                height: 3,
+                jpeg: jpeg.clone(),
+            };
+            Some(photos::Made {
+                original: size(),
+                display: size(),
+                thumbnail: size(),
+            })
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let loaded = sermphalang_store::demo::load_reports_as_of(db, today, tiny)
+            .await
+            .unwrap();
+        assert!((280..=360).contains(&loaded), "{loaded} reports");
+        let all = PageRequest {
+            page: 1,
+            per_page: 1000,
+        };
+        let listed = reports::list(db, UDON, &Default::default(), all)
+            .await
+            .unwrap();
+        let count = |s: ReportStatus| listed.items.iter().filter(|r| r.report.status == s).count();
+        assert!(count(ReportStatus::Approved) > 200);
+        assert!(
+            count(ReportStatus::Submitted) >= 5,
+            "a queue for the secretariat"
+        );
+        assert!(count(ReportStatus::Returned) >= 3 && count(ReportStatus::Draft) >= 3);
+        let districts: std::collections::HashSet<i64> =
+            listed.items.iter().map(|r| r.report.district).collect();
+        assert_eq!(districts.len(), 20, "every district reports");
+        let networks: std::collections::HashSet<Sector> =
+            listed.items.iter().map(|r| r.report.network).collect();
+        assert_eq!(networks.len(), 6, "every network reports");
+        assert!(listed.items.iter().filter(|r| r.photos > 0).count() > 150);
+        let plan = plans::list(db, UDON).await.unwrap()[0].clone();
+        let progress = indicators::progress(db, plan.id, 2569).await.unwrap();
+        let fed = progress
+            .iter()
+            .filter(|p| p.quarters.iter().any(|q| q.reports > 0));
+        assert_eq!(
+            fed.count(),
+            11,
+            "every indicator of an activity is fed by reports"
+        );
+    }
+}

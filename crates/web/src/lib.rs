@@ -88,6 +88,29 @@ pub async fn issue_demo_certificates(state: &AppState, base: &str) -> Result<usi
         .map_err(|e| e.to_string())
 }
 
+/// A demo photo drawn from `seed`, with a phone's EXIF block, through the photo pipeline
+/// every upload takes: what the demo's activity reports show.
+pub fn demo_photo(seed: u64) -> Option<sermphalang_store::report::photos::Made> {
+    use sermphalang_documents::sample_photo::{drawn, with_phone_exif};
+    let (w, h) = if seed % 3 == 0 {
+        (900, 1200)
+    } else {
+        (1200, 900)
+    };
+    let made = sermphalang_documents::photo::process(&with_phone_exif(&drawn(seed, w, h))).ok()?;
+    let own =
+        |r: sermphalang_documents::photo::Rendition| sermphalang_store::report::photos::OwnedSize {
+            width: r.width,
+            height: r.height,
+            jpeg: r.jpeg,
+        };
+    Some(sermphalang_store::report::photos::Made {
+        original: own(made.original),
+        display: own(made.display),
+        thumbnail: own(made.thumbnail),
+    })
+}
+
 pub fn app(state: AppState) -> axum::Router {
     routes::router(state)
 }

@@ -169,6 +169,11 @@ async fn the_demo_plan_carries_the_workshop_and_shows_where_it_stands() {
         .await
         .unwrap();
     assert_eq!(indicators.len(), 15);
+    // Until the demo's reports are in, the indicators they feed have no actuals.
+    let loaded = sermphalang_store::demo::load_reports(db, |_| None)
+        .await
+        .unwrap();
+    assert!(loaded >= 250, "{loaded} reports");
     let home = c.page(&format!("/p/41/plans/{}?year=2568", plan.id)).await;
     assert!(home.contains("เป็นไปตามเป้าหมาย"), "{home}");
     assert!(home.contains("ต่ำกว่าเป้าหมาย") || home.contains("มีความเสี่ยง"));

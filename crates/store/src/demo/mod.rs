@@ -5,6 +5,7 @@ pub mod artwork;
 pub mod catalog;
 mod evaluation;
 mod plan;
+mod reports;
 mod training;
 
 pub use training::{WORKSHOP_TITLE, participant_name};
@@ -95,6 +96,23 @@ pub async fn load(db: &Db, hash: impl Fn(&str) -> String) -> Result<()> {
 /// The training workshop of the demo, loaded on its own so a server can answer while it loads.
 pub async fn load_training(db: &Db) -> Result<()> {
     training::load(db).await.map(|_| ())
+}
+
+/// The activity reports of the demo's plan, with photos that `make_photo` makes from a seed
+/// (the caller runs the photo pipeline); loaded on their own, like the workshop.
+pub async fn load_reports<F>(db: &Db, make_photo: F) -> Result<usize>
+where
+    F: Fn(u64) -> Option<crate::report::photos::Made> + Clone + Send + 'static,
+{
+    load_reports_as_of(db, sermphalang_thai::today_in_thailand(), make_photo).await
+}
+
+/// [`load_reports`] as if today were `today`, for tests that must not move with the clock.
+pub async fn load_reports_as_of<F>(db: &Db, today: NaiveDate, make_photo: F) -> Result<usize>
+where
+    F: Fn(u64) -> Option<crate::report::photos::Made> + Clone + Send + 'static,
+{
+    reports::load(db, today, make_photo).await
 }
 
 /// Everything of the demo but the training workshop.

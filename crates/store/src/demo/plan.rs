@@ -518,8 +518,8 @@ const INDICATORS: &[Indicator] = &[
     ),
 ];
 
-/// How far each year's actual reached its target, for the actuals the demo enters by hand
-/// until activity reports feed them; the last year has only begun.
+/// How far each year's actual reached its target, for the indicators no report feeds; the
+/// last year has only begun.
 const REACHED: [f64; 5] = [0.96, 1.04, 0.88, 0.71, 0.2];
 
 fn budget(lines: &[(&str, i64)]) -> Vec<BudgetLine> {
@@ -635,8 +635,9 @@ pub async fn load(db: &Db, organizations: &[i64]) -> Result<i64> {
                 ],
             };
             indicators::set_targets(db, &actor, &plan, iid, &targets).await?;
+            // Indicators of an activity get their actuals from the demo's activity reports.
             let reached = REACHED[y];
-            if reached <= 0.0 {
+            if reached <= 0.0 || ind.activity.is_some() {
                 continue;
             }
             let entered = match (ind.kind, year == LAST_YEAR) {

@@ -23,6 +23,39 @@ pub struct NewPhoto<'a> {
     pub consent: bool,
 }
 
+/// One size of a photo, owned: what the photo pipeline hands over.
+#[derive(Debug, Clone)]
+pub struct OwnedSize {
+    pub width: u32,
+    pub height: u32,
+    pub jpeg: Vec<u8>,
+}
+
+/// The three sizes of a photo the pipeline made.
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub original: OwnedSize,
+    pub display: OwnedSize,
+    pub thumbnail: OwnedSize,
+}
+
+impl<'a> NewPhoto<'a> {
+    pub fn from_made(made: &'a Made, caption: &'a str, consent: bool) -> NewPhoto<'a> {
+        let size = |s: &'a OwnedSize| Size {
+            width: s.width,
+            height: s.height,
+            jpeg: &s.jpeg,
+        };
+        NewPhoto {
+            original: size(&made.original),
+            display: size(&made.display),
+            thumbnail: size(&made.thumbnail),
+            caption,
+            consent,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Photo {
     pub id: i64,

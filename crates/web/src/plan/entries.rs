@@ -243,6 +243,8 @@ struct ShowPage {
     children: Vec<Entry>,
     indicators: Vec<Indicator>,
     references: Vec<Reference>,
+    reports: Vec<sermphalang_store::report::ReportSummary>,
+    photos: Vec<sermphalang_store::report::photos::Photo>,
 }
 
 impl ShowPage {
@@ -289,7 +291,24 @@ pub async fn show(
         .into_iter()
         .filter(|i| i.entry_id == Some(id))
         .collect();
+    let filter = sermphalang_store::report::ReportFilter {
+        entry: Some(id),
+        ..Default::default()
+    };
+    let reports = sermphalang_store::report::reports::list(
+        &state.db,
+        province,
+        &filter,
+        sermphalang_store::PageRequest::new(None),
+    )
+    .await?
+    .items;
+    let photos =
+        sermphalang_store::report::photos::approved_of(&state.db, province, Some(id), None, 12)
+            .await?;
     render(ShowPage {
+        reports,
+        photos,
         references: references::list(&state.db, province).await?,
         ctx,
         prov: Some(province),

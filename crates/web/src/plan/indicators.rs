@@ -153,6 +153,53 @@ struct ShowPage {
     targets: TargetsForm,
     actuals: TargetsForm,
     errors: Errors,
+    /// What approved reports added in the year, by network, district, gender and age.
+    breakdowns: Vec<(&'static str, Vec<(String, f64)>)>,
+}
+
+async fn breakdowns(
+    state: &AppState,
+    ctx: &Ctx,
+    indicator: i64,
+    year: i32,
+) -> Result<Vec<(&'static str, Vec<(String, f64)>)>, AppError> {
+    let mut out = Vec::new();
+    for (dimension, title) in [
+        ("network", "network"),
+        ("district", "district"),
+        ("gender", "participants_by_gender"),
+        ("age", "participants_by_age"),
+    ] {
+        let parts =
+            sermphalang_store::report::reports::breakdown(&state.db, indicator, year, dimension)
+                .await?
+                .into_iter()
+                .map(|(part, value)| {
+                    let label = match dimension {
+                        "network" => sermphalang_domain::registry::Sector::parse(&part)
+                            .map(|s| ctx.sector(s).to_string())
+                            .unwrap_or(part),
+                        "district" => part
+                            .parse::<i64>()
+                            .map(|d| ctx.district_name(d))
+                            .unwrap_or(part),
+                        _ => {
+                            let key = match part.as_str() {
+                                "adult" => "adults",
+                                "elder" => "elders",
+                                other => other,
+                            };
+                            ctx.word(key).map(str::to_string).unwrap_or(part)
+                        }
+                    };
+                    (label, value)
+                })
+                .collect::<Vec<_>>();
+        if !parts.is_empty() {
+            out.push((title, parts));
+        }
+    }
+    Ok(out)
 }
 
 struct YearRow {
@@ -233,6 +280,7 @@ async fn show_page(
         q3,
         q4,
     };
+    let breakdowns = breakdowns(state, &ctx, id, year).await?;
     let entry = match indicator.entry_id {
         Some(e) => entries::find(&state.db, plan.id, e).await.ok(),
         None => None,
@@ -249,6 +297,7 @@ async fn show_page(
         targets,
         actuals,
         errors: Errors::default(),
+        breakdowns,
     })
 }
 

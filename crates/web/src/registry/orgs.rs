@@ -142,6 +142,7 @@ struct ShowPage {
     org: Organization,
     people: Vec<person::Person>,
     may_edit: bool,
+    photos: Vec<sermphalang_store::report::photos::Photo>,
 }
 
 pub async fn show(
@@ -161,6 +162,9 @@ pub async fn show(
         .account
         .as_ref()
         .is_some_and(|a| a.may_edit_networks(&org.sectors));
+    let photos =
+        sermphalang_store::report::photos::approved_of(&state.db, province, None, Some(id), 12)
+            .await?;
     render(ShowPage {
         ctx,
         prov: Some(province),
@@ -168,6 +172,7 @@ pub async fn show(
         org,
         people,
         may_edit,
+        photos,
     })
 }
 
