@@ -92,7 +92,7 @@ pub async fn issue_demo_certificates(state: &AppState, base: &str) -> Result<usi
 /// every upload takes: what the demo's activity reports show.
 pub fn demo_photo(seed: u64) -> Option<sermphalang_store::report::photos::Made> {
     use sermphalang_documents::sample_photo::{drawn, with_phone_exif};
-    let (w, h) = if seed % 3 == 0 {
+    let (w, h) = if seed.is_multiple_of(3) {
         (900, 1200)
     } else {
         (1200, 900)
