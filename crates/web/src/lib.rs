@@ -93,9 +93,9 @@ pub async fn issue_demo_certificates(state: &AppState, base: &str) -> Result<usi
 pub fn demo_photo(seed: u64) -> Option<sermphalang_store::report::photos::Made> {
     use sermphalang_documents::sample_photo::{drawn, with_phone_exif};
     let (w, h) = if seed.is_multiple_of(3) {
-        (900, 1200)
+        (720, 960)
     } else {
-        (1200, 900)
+        (960, 720)
     };
     let made = sermphalang_documents::photo::process(&with_phone_exif(&drawn(seed, w, h))).ok()?;
     let own =
