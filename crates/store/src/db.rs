@@ -57,7 +57,9 @@ impl Db {
             }
         };
         let mut db = Db::connect(&url).await?;
-        if db.backend == Backend::Sqlite {
+        if let Some(s3) = crate::file_store::S3Config::from_env()? {
+            db.files = Some(FileStore::s3(&s3)?);
+        } else if db.backend == Backend::Sqlite {
             db.files = Some(FileStore::folder(&data_dir.join("files"))?);
         }
         db.migrate().await?;
@@ -65,9 +67,9 @@ impl Db {
         Ok(db)
     }
 
-    /// Where uploaded files' bytes are kept: with SQLite, the data folder's `files`. Several
-    /// instances on PostgreSQL share no folder, so there the bytes stay in the database until
-    /// a shared store is set with [`Db::with_files`].
+    /// Where uploaded files' bytes are kept: the S3-compatible bucket `SERMPHALANG_S3_*` names,
+    /// else with SQLite the data folder's `files`. Several instances on PostgreSQL share no
+    /// folder, so without a bucket the bytes stay in the database.
     pub fn files(&self) -> Option<&FileStore> {
         self.files.as_ref()
     }

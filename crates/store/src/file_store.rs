@@ -5,6 +5,7 @@
 use std::path::Path as DiskPath;
 use std::sync::Arc;
 
+use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::memory::InMemory;
 use object_store::path::Path;
@@ -12,6 +13,42 @@ use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 use rand::Rng;
 
 use crate::{Result, StoreError};
+
+/// Where an S3-compatible bucket is, from `SERMPHALANG_S3_*` in the environment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct S3Config {
+    pub bucket: String,
+    pub region: String,
+    pub endpoint: Option<String>,
+    pub access_key: String,
+    pub secret_key: String,
+}
+
+impl S3Config {
+    /// The bucket named by `SERMPHALANG_S3_BUCKET`, with `SERMPHALANG_S3_ENDPOINT`,
+    /// `SERMPHALANG_S3_REGION` (default `us-east-1`), `SERMPHALANG_S3_ACCESS_KEY` and
+    /// `SERMPHALANG_S3_SECRET_KEY`; `None` when no bucket is named.
+    pub fn from_env() -> Result<Option<S3Config>> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let Some(bucket) = var("SERMPHALANG_S3_BUCKET") else {
+            return Ok(None);
+        };
+        let key = |name: &str| {
+            var(name).ok_or_else(|| {
+                StoreError::Unusable(format!(
+                    "SERMPHALANG_S3_BUCKET is set, so {name} must be set too"
+                ))
+            })
+        };
+        Ok(Some(S3Config {
+            bucket,
+            region: var("SERMPHALANG_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+            endpoint: var("SERMPHALANG_S3_ENDPOINT"),
+            access_key: key("SERMPHALANG_S3_ACCESS_KEY")?,
+            secret_key: key("SERMPHALANG_S3_SECRET_KEY")?,
+        }))
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct FileStore {
@@ -35,6 +72,31 @@ impl FileStore {
         })?;
         Ok(Self {
             objects: Arc::new(local),
+        })
+    }
+
+    /// A bucket of an S3-compatible service. `endpoint` is the service's address (for a
+    /// service other than Amazon's); plain HTTP is allowed only on loopback.
+    pub fn s3(config: &S3Config) -> Result<Self> {
+        let mut builder = AmazonS3Builder::new()
+            .with_bucket_name(&config.bucket)
+            .with_region(&config.region)
+            .with_access_key_id(&config.access_key)
+            .with_secret_access_key(&config.secret_key);
+        if let Some(endpoint) = &config.endpoint {
+            let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+                .iter()
+                .any(|p| endpoint.starts_with(p));
+            builder = builder
+                .with_endpoint(endpoint)
+                .with_virtual_hosted_style_request(false)
+                .with_allow_http(loopback);
+        }
+        let s3 = builder.build().map_err(|e| {
+            StoreError::Unusable(format!("cannot use the S3 bucket {}: {e}", config.bucket))
+        })?;
+        Ok(Self {
+            objects: Arc::new(s3),
         })
     }
 
