@@ -4,7 +4,9 @@
 use crate::evaluation::live::api as live_api;
 use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
-use crate::plan::{entries as plan_entries, indicators as plan_indicators, plans};
+use crate::plan::{
+    entries as plan_entries, indicators as plan_indicators, plans, workshop as to_plan,
+};
 use crate::registry::api as registry_api;
 use crate::registry::{groups, import, orgs, people};
 use crate::report::{pages as reports, serve as report_photos};
@@ -149,6 +151,7 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/plans/{id}/indicators/{indicator}/edit",         PlanManage,     get(plan_indicators::edit)),
         pr("/p/{province}/plans/{id}/indicators/{indicator}/targets",      PlanManage,     post(plan_indicators::targets)),
         pr("/p/{province}/plans/{id}/indicators/{indicator}/actuals",      PlanManage,     post(plan_indicators::actuals)),
+        pr("/p/{province}/cycles/{id}/to-plan",                            PlanManage,     post(to_plan::carry)),
 
         // Reports: activity reports with photo evidence, their approval, the photos' sizes
         gr("/p/{province}/reports",                                        RegistryRead,   get(reports::list)),

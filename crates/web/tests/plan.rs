@@ -182,3 +182,100 @@ async fn the_demo_plan_carries_the_workshop_and_shows_where_it_stands() {
     let english = c.page(&format!("/p/41/plans/{}?year=2568", plan.id)).await;
     assert!(english.contains("on track") && english.contains("Target against actual"));
 }
+
+#[tokio::test]
+async fn a_workshops_plans_become_plan_activities_in_one_step_and_link_back() {
+    let app = spawn().await;
+    let db = &app.db.db;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let base = sermphalang_store::evaluation::cycle::list(db, 41)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.fiscal_year == 2565)
+        .unwrap();
+    let plan = sermphalang_store::plan::plans::list(db, 41).await.unwrap()[0].clone();
+    let tree = sermphalang_store::plan::entries::tree(db, plan.id)
+        .await
+        .unwrap();
+    let project = tree
+        .iter()
+        .find(|e| e.level == sermphalang_domain::plan::Level::Project)
+        .unwrap()
+        .id;
+    let to_plan = format!("/p/41/cycles/{}/to-plan", base.id);
+    let target = format!("{}:{project}", plan.id);
+
+    // The demo already carried the six plans of 2565: nothing is left to carry.
+    let r = c.post(&to_plan, &[("project", target.as_str())]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("อยู่ในแผนบูรณาการครบแล้ว"));
+    let page = c
+        .page(&format!("/p/41/cycles/{}?tab=planning", base.id))
+        .await;
+    assert_eq!(
+        page.matches(">อยู่ในแผนบูรณาการแล้ว</a>").count(),
+        6,
+        "each carried plan links to the plan"
+    );
+
+    // A new plan for the future is carried with an indicator, and links both ways.
+    let chosen = sermphalang_store::evaluation::activity::chosen(db, base.id)
+        .await
+        .unwrap()[1]
+        .id;
+    let r = c
+        .post(
+            &format!("/p/41/cycles/{}/plans", base.id),
+            &[
+                ("activity", chosen.to_string().as_str()),
+                ("goal", "ชุมชนคุณธรรมใหม่ 10 แห่งในอำเภอชายแดน"),
+                ("strategies", "วัดเป็นพี่เลี้ยง"),
+                ("evidence", "ทะเบียนชุมชนคุณธรรม"),
+                ("due_on", "30/9/2568"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = c.post(&to_plan, &[("project", target.as_str())]).await;
+    assert_eq!(r.status(), 303);
+    let after = sermphalang_store::plan::entries::tree(db, plan.id)
+        .await
+        .unwrap();
+    assert_eq!(after.len(), tree.len() + 1);
+    let carried = after
+        .iter()
+        .find(|e| !tree.iter().any(|t| t.id == e.id))
+        .unwrap();
+    assert_eq!(carried.parent_id, Some(project));
+    assert_eq!(carried.source_activity_id, Some(chosen));
+    assert_eq!(carried.fiscal_year, Some(2568));
+    let indicators = sermphalang_store::plan::indicators::list(db, plan.id)
+        .await
+        .unwrap();
+    assert!(
+        indicators
+            .iter()
+            .any(|i| i.entry_id == Some(carried.id) && i.name.contains("ชุมชนคุณธรรมใหม่ 10 แห่ง"))
+    );
+    let entry = c
+        .page(&format!("/p/41/plans/{}/entries/{}", plan.id, carried.id))
+        .await;
+    // The activity shows its ratings at baseline (2565) and at the follow-up (2566).
+    assert!(entry.contains("มาจากการประเมินเสริมพลัง"), "{entry}");
+    assert!(entry.contains(&base.name));
+    assert!(entry.contains("ครั้งที่ 2"), "the follow-up cycle is listed");
+    let cycle = c
+        .page(&format!("/p/41/cycles/{}?tab=planning", base.id))
+        .await;
+    assert_eq!(cycle.matches(">อยู่ในแผนบูรณาการแล้ว</a>").count(), 7);
+    // Someone who may not write the plan cannot carry.
+    let member = Client::login(&app, "member@demo.example", "demo-member-2565").await;
+    assert_eq!(
+        member
+            .post(&to_plan, &[("project", target.as_str())])
+            .await
+            .status(),
+        403
+    );
+}

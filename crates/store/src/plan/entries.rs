@@ -362,11 +362,23 @@ pub async fn create(
 ) -> Result<i64> {
     check(db, plan, input, None).await?;
     let mut tx = db.audited(actor, Some(plan.province)).await?;
+    let id = insert(&mut tx, plan, input, source).await?;
+    tx.commit_recorded().await?;
+    Ok(id)
+}
+
+/// Inserts a checked entry in `tx`, with its audit entry.
+pub(crate) async fn insert(
+    tx: &mut crate::audit::Write<'_>,
+    plan: &Plan,
+    input: &EntryInput,
+    source: Source,
+) -> Result<i64> {
     let position: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM plan_entries WHERE plan_id = $1",
     )
     .bind(plan.id)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     let at = now();
     let id = columns(input, &at)
@@ -376,10 +388,10 @@ pub async fn create(
         .set("source_activity_id", source.activity)
         .set("source_item_id", source.item)
         .set("created_at", &at)
-        .insert(&mut tx, "plan_entries")
+        .insert(tx, "plan_entries")
         .await?;
-    write_links(&mut tx, id, input).await?;
-    tx.commit(Change::new("create", "plan_entry", id).after(input))
+    write_links(tx, id, input).await?;
+    tx.record(Change::new("create", "plan_entry", id).after(input))
         .await?;
     Ok(id)
 }

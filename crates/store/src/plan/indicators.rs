@@ -92,20 +92,31 @@ fn columns(input: &IndicatorInput, at: &str) -> Columns {
 pub async fn create(db: &Db, actor: &Actor, plan: &Plan, input: &IndicatorInput) -> Result<i64> {
     check_entry(db, plan, input).await?;
     let mut tx = db.audited(actor, Some(plan.province)).await?;
+    let id = insert(&mut tx, plan, input).await?;
+    tx.commit_recorded().await?;
+    Ok(id)
+}
+
+/// Inserts a checked indicator in `tx`, with its audit entry.
+pub(crate) async fn insert(
+    tx: &mut crate::audit::Write<'_>,
+    plan: &Plan,
+    input: &IndicatorInput,
+) -> Result<i64> {
     let position: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM plan_indicators WHERE plan_id = $1",
     )
     .bind(plan.id)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     let at = now();
     let id = columns(input, &at)
         .set("plan_id", plan.id)
         .set("position", position)
         .set("created_at", &at)
-        .insert(&mut tx, "plan_indicators")
+        .insert(tx, "plan_indicators")
         .await?;
-    tx.commit(Change::new("create", "indicator", id).after(input))
+    tx.record(Change::new("create", "indicator", id).after(input))
         .await?;
     Ok(id)
 }

@@ -5,5 +5,6 @@ pub mod entries;
 pub mod indicators;
 pub mod plans;
 pub mod references;
+pub mod workshop;
 
 pub use plans::Plan;

@@ -267,6 +267,23 @@ pub struct ShowPage {
     pub outlier_raters: std::collections::HashMap<i64, String>,
     /// Trainings and workshops held as this cycle's workshop: id and title.
     pub events: Vec<(i64, String)>,
+    /// Plan items already in the integrated plan: item → (plan, entry).
+    pub carried: std::collections::HashMap<i64, (i64, i64)>,
+    /// The projects of the province's plans that could take the items: plan, entry.
+    pub projects: Vec<(i64, sermphalang_store::plan::entries::Entry)>,
+}
+
+impl ShowPage {
+    fn carried_to(&self, item: &i64) -> Option<(i64, i64)> {
+        self.carried.get(item).copied()
+    }
+
+    fn uncarried(&self) -> usize {
+        self.plans
+            .iter()
+            .filter(|i| !self.carried.contains_key(&i.id))
+            .count()
+    }
 }
 
 pub async fn show_page(
@@ -308,12 +325,24 @@ pub async fn show_page(
             outlier_raters.insert(a.id, names.join(", "));
         }
     }
+    let mut projects = Vec::new();
+    if ctx.can("plan_manage") {
+        for p in sermphalang_store::plan::plans::list(&state.db, province).await? {
+            for e in sermphalang_store::plan::entries::tree(&state.db, p.id).await? {
+                if e.level == sermphalang_domain::plan::Level::Project {
+                    projects.push((p.id, e));
+                }
+            }
+        }
+    }
     let events = sermphalang_store::training::event::of_cycle(&state.db, province, id)
         .await?
         .into_iter()
         .map(|e| (e.id, e.title))
         .collect();
     Ok(ShowPage {
+        carried: sermphalang_store::plan::workshop::carried(&state.db, id).await?,
+        projects,
         events,
         prov: Some(province),
         province,

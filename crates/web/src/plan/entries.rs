@@ -245,6 +245,8 @@ struct ShowPage {
     references: Vec<Reference>,
     reports: Vec<sermphalang_store::report::ReportSummary>,
     photos: Vec<sermphalang_store::report::photos::Photo>,
+    /// The ratings of the taking-stock activity this entry came from, cycle by cycle.
+    ratings: Vec<sermphalang_store::plan::workshop::Rated>,
 }
 
 impl ShowPage {
@@ -306,7 +308,12 @@ pub async fn show(
     let photos =
         sermphalang_store::report::photos::approved_of(&state.db, province, Some(id), None, 12)
             .await?;
+    let ratings = match entry.source_activity_id {
+        Some(a) => sermphalang_store::plan::workshop::ratings(&state.db, province, a).await?,
+        None => Vec::new(),
+    };
     render(ShowPage {
+        ratings,
         reports,
         photos,
         references: references::list(&state.db, province).await?,

@@ -5,6 +5,7 @@ pub mod entries;
 pub mod indicators;
 pub mod plans;
 pub mod words;
+pub mod workshop;
 
 use chrono::NaiveDate;
 use serde::Serialize;
