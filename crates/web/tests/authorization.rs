@@ -284,6 +284,7 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "/p/{province}/plans/{id}/indicators/{indicator}/actuals",
         MANAGE,
     ),
+    ("POST", "/p/{province}/cycles/{id}/to-plan", MANAGE),
     ("GET", "/p/{province}/reports", READ),
     ("POST", "/p/{province}/reports", WRITE),
     ("GET", "/p/{province}/reports/new", WRITE),
