@@ -144,6 +144,7 @@ pub const PLAN_WORDS: &[(&str, &str, &str)] = &[
         "Ratings in the empowerment evaluation",
     ),
     ("mean_rating", "คะแนนเฉลี่ย (1–10)", "Mean rating (1–10)"),
+    ("rater_count", "ผู้ให้คะแนน", "Raters"),
     ("entity_plan", "แผนบูรณาการ", "integrated plan"),
     ("entity_plan_entry", "รายการในแผน", "plan entry"),
     ("entity_indicator", "ตัวชี้วัด", "indicator"),
