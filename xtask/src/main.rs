@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 mod certificates;
 mod photos;
+mod plan;
 mod workshop;
 
 const ORGANIZATIONS: usize = 20_000;
@@ -44,9 +45,17 @@ async fn main() -> Result<()> {
         }
         ["bench", "certificates"] => certificates::bench(),
         ["bench", "photos"] => photos::bench(),
+        ["bench", "plan", rest @ ..] => {
+            plan::bench(if rest.contains(&"--postgres") {
+                workshop::Backend::Postgres
+            } else {
+                workshop::Backend::Sqlite
+            })
+            .await
+        }
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres]"
         ),
     }
 }

@@ -28,7 +28,7 @@ const PROJECTORS: usize = 5;
 /// Each participant's ten ratings are spread over about this long.
 const SPAN: Duration = Duration::from_secs(60);
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
     Postgres,
@@ -306,7 +306,7 @@ async fn missing_from_database(db: &Db, cycle: i64, votes: &[&Vote]) -> Result<u
         .count())
 }
 
-async fn fresh_postgres() -> Result<String> {
+pub(crate) async fn fresh_postgres() -> Result<String> {
     let admin = std::env::var("BENCH_DATABASE_URL").context(
         "set BENCH_DATABASE_URL to a PostgreSQL URL whose user may create databases, \
          e.g. postgres://postgres:PASSWORD@127.0.0.1:5432/postgres",
