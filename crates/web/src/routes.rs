@@ -5,11 +5,12 @@ use crate::evaluation::live::api as live_api;
 use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
 use crate::plan::{
-    entries as plan_entries, indicators as plan_indicators, plans, workshop as to_plan,
+    entries as plan_entries, export as plan_export, indicators as plan_indicators, plans,
+    workshop as to_plan,
 };
 use crate::registry::api as registry_api;
 use crate::registry::{groups, import, orgs, people};
-use crate::report::{pages as reports, serve as report_photos};
+use crate::report::{export as report_export, pages as reports, serve as report_photos};
 use crate::training::api as training_api;
 use crate::training::people as participants;
 use crate::training::{certificates, checkin, events, public, template, verify};
@@ -139,6 +140,7 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/plans/{id}",                                     RegistryRead,   get(plans::show)),
         pr("/p/{province}/plans/{id}",                                     PlanManage,     post(plans::update)),
         gr("/p/{province}/plans/{id}/edit",                                PlanManage,     get(plans::edit)),
+        gr("/p/{province}/plans/{id}/export",                              RegistryRead,   get(plan_export::workbook)),
         pr("/p/{province}/plans/{id}/entries",                             PlanManage,     post(plan_entries::create)),
         gr("/p/{province}/plans/{id}/entries/new",                         PlanManage,     get(plan_entries::new)),
         gr("/p/{province}/plans/{id}/entries/{entry}",                     RegistryRead,   get(plan_entries::show)),
@@ -157,6 +159,7 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/reports",                                        RegistryRead,   get(reports::list)),
         with_photos(pr("/p/{province}/reports",                            ReportWrite,    post(reports::create))),
         gr("/p/{province}/reports/new",                                    ReportWrite,    get(reports::new)),
+        gr("/p/{province}/reports/export",                                 RegistryRead,   get(report_export::workbook)),
         gr("/p/{province}/reports/{id}",                                   RegistryRead,   get(reports::show)),
         with_photos(pr("/p/{province}/reports/{id}",                       ReportWrite,    post(reports::update))),
         gr("/p/{province}/reports/{id}/edit",                              ReportWrite,    get(reports::edit)),

@@ -204,3 +204,48 @@ async fn a_coordinator_cannot_report_for_another_networks_organization() {
     assert!(!r.contains("รายงานข้ามภาคี") && !r.contains("รายงานล่วงหน้า"));
     assert_eq!(location(&c.post("/logout", &[]).await), "/login");
 }
+
+#[tokio::test]
+async fn the_plan_and_the_reports_export_to_workbooks() {
+    let app = spawn().await;
+    let db = &app.db.db;
+    sermphalang_store::demo::load_reports(db, |_| None)
+        .await
+        .unwrap();
+    let plan = sermphalang_store::plan::plans::list(db, 41).await.unwrap()[0].id;
+    let c = Client::login(&app, "member@demo.example", "demo-member-2565").await;
+    let r = c.get(&format!("/p/41/plans/{plan}/export")).await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.unwrap();
+    let sheet = sermphalang_documents::read_sheet("plan.xlsx", &bytes).unwrap();
+    assert_eq!(sheet.headers[0], "ลำดับ");
+    assert_eq!(
+        sheet.rows.len(),
+        39,
+        "3 strategies, 4 goals, 7 projects, 25 activities"
+    );
+    assert!(
+        sheet
+            .rows
+            .iter()
+            .any(|r| r[2] == "ค่ายเยาวชนคุณธรรม \"อุดรคนดี\"")
+    );
+    let r = c.get("/p/41/reports/export?status=approved").await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.unwrap();
+    let sheet = sermphalang_documents::read_sheet("reports.xlsx", &bytes).unwrap();
+    let approved = sermphalang_store::report::reports::list(
+        db,
+        41,
+        &sermphalang_store::report::ReportFilter {
+            status: Some(sermphalang_domain::report::ReportStatus::Approved),
+            ..Default::default()
+        },
+        sermphalang_store::PageRequest::new(None),
+    )
+    .await
+    .unwrap()
+    .total;
+    assert_eq!(sheet.rows.len() as i64, approved);
+    assert!(sheet.rows.iter().all(|r| r[16] == "อนุมัติแล้ว"));
+}

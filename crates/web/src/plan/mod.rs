@@ -2,6 +2,7 @@
 //! of strategies, goals, projects and activities, and its indicators with their targets.
 
 pub mod entries;
+pub mod export;
 pub mod indicators;
 pub mod plans;
 pub mod words;

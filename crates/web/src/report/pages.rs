@@ -42,6 +42,17 @@ pub struct ListQuery {
     page: Option<i64>,
 }
 
+impl ListQuery {
+    pub fn filter(&self) -> ReportFilter {
+        ReportFilter {
+            status: ReportStatus::parse(&self.status),
+            network: Sector::parse(&self.network),
+            fiscal_year: self.year.trim().parse().ok(),
+            ..ReportFilter::default()
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "report/reports.html")]
 struct ListPage {
@@ -61,13 +72,7 @@ pub async fn list(
     Path(province): Path<i64>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let filter = ReportFilter {
-        status: ReportStatus::parse(&q.status),
-        network: Sector::parse(&q.network),
-        fiscal_year: q.year.trim().parse().ok(),
-        ..ReportFilter::default()
-    };
-    let page = reports::list(&state.db, province, &filter, PageRequest::new(q.page)).await?;
+    let page = reports::list(&state.db, province, &q.filter(), PageRequest::new(q.page)).await?;
     let links = crate::pages::ListLinks::new(
         &format!("/p/{province}/reports"),
         &[
