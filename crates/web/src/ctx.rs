@@ -252,6 +252,17 @@ impl Ctx {
             .unwrap_or_default()
     }
 
+    /// The province's districts as a form's choices: code and name in the page's language.
+    pub fn district_options(&self, province: i64) -> Vec<(i64, String)> {
+        self.geo
+            .districts_of(province)
+            .map(|d| {
+                let name = if self.is_en() { &d.name_en } else { &d.name_th };
+                (d.code, name.clone())
+            })
+            .collect()
+    }
+
     pub fn district_name(&self, code: impl Val<i64>) -> String {
         self.geo
             .district(code.val())

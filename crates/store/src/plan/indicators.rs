@@ -103,12 +103,7 @@ pub(crate) async fn insert(
     plan: &Plan,
     input: &IndicatorInput,
 ) -> Result<i64> {
-    let position: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(MAX(position), 0) + 1 FROM plan_indicators WHERE plan_id = $1",
-    )
-    .bind(plan.id)
-    .fetch_one(&mut **tx)
-    .await?;
+    let position = super::next_position(tx, "plan_indicators", plan.id).await?;
     let at = now();
     let id = columns(input, &at)
         .set("plan_id", plan.id)

@@ -92,14 +92,7 @@ async fn form_page(
         .into_iter()
         .filter(|e| e.level != Level::Activity && Some(e.id) != id)
         .collect();
-    let districts = state
-        .geo
-        .districts_of(province)
-        .map(|d| {
-            let name = if ctx.is_en() { &d.name_en } else { &d.name_th };
-            (d.code, name.clone())
-        })
-        .collect();
+    let districts = ctx.district_options(province);
     Ok(FormPage {
         organizations: org::options(&state.db, province).await?,
         references: references::list(&state.db, province).await?,

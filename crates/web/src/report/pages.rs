@@ -189,14 +189,7 @@ pub(super) async fn form_page(
             )
         })
         .collect();
-    let districts = state
-        .geo
-        .districts_of(province)
-        .map(|d| {
-            let name = if ctx.is_en() { &d.name_en } else { &d.name_th };
-            (d.code, name.clone())
-        })
-        .collect();
+    let districts = ctx.district_options(province);
     let photos = match id {
         Some(id) => photos::of_report(&state.db, id).await?,
         None => Vec::new(),
