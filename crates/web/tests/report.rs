@@ -230,6 +230,14 @@ async fn the_plan_and_the_reports_export_to_workbooks() {
             .iter()
             .any(|r| r[2] == "ค่ายเยาวชนคุณธรรม \"อุดรคนดี\"")
     );
+    // Every activity of the demo names its organizations and its budget.
+    let activities: Vec<_> = sheet.rows.iter().filter(|r| r[1] == "กิจกรรม").collect();
+    assert_eq!(activities.len(), 25);
+    assert!(
+        activities
+            .iter()
+            .all(|r| !r[5].is_empty() && !r[8].is_empty())
+    );
     let r = c.get("/p/41/reports/export?status=approved").await;
     assert_eq!(r.status(), 200);
     let bytes = r.bytes().await.unwrap();
