@@ -112,45 +112,66 @@ fn in_reading_order(flat: Vec<Entry>) -> Vec<Entry> {
     out
 }
 
-/// Reads every link of the plan's entries in one round trip: on SQLite each query is a hand-off
-/// to a connection thread, and under load those hand-offs, not the SQL, were the page's cost.
-const LINKS: &str = "\
-    SELECT l.entry_id, 'network' AS kind, l.sector_code AS text, 0 AS number, 0 AS ord \
-      FROM plan_entry_networks l JOIN plan_entries e ON e.id = l.entry_id WHERE e.plan_id = $1 \
-    UNION ALL SELECT l.entry_id, 'district', '', l.district_code, l.district_code \
-      FROM plan_entry_districts l JOIN plan_entries e ON e.id = l.entry_id WHERE e.plan_id = $1 \
-    UNION ALL SELECT l.entry_id, 'organization', o.name, o.id, 0 \
-      FROM plan_entry_organizations l JOIN plan_entries e ON e.id = l.entry_id \
-      JOIN organizations o ON o.id = l.organization_id WHERE e.plan_id = $1 \
-    UNION ALL SELECT l.entry_id, 'reference', l.reference_code, 0, r.position \
-      FROM plan_entry_references l JOIN plan_entries e ON e.id = l.entry_id \
-      JOIN plan_references r ON r.code = l.reference_code WHERE e.plan_id = $1 \
-    UNION ALL SELECT b.entry_id, 'budget', b.source, b.satang, b.position \
-      FROM plan_budget_lines b JOIN plan_entries e ON e.id = b.entry_id WHERE e.plan_id = $1 \
-    ORDER BY 2, 5, 3";
-
 async fn attach_links(db: &Db, plan: i64, entries: &mut [Entry]) -> Result<()> {
     let index: HashMap<i64, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
-    let rows = sqlx::query(LINKS).bind(plan).fetch_all(db.read()).await?;
-    for r in rows {
-        let Some(e) = index.get(&r.get::<i64, _>(0)).map(|i| &mut entries[*i]) else {
-            continue;
-        };
-        let (text, number): (String, i64) = (r.get(2), r.get(3));
-        match r.get::<String, _>(1).as_str() {
-            "network" => e.networks.extend(Sector::parse(&text)),
-            "district" => e.districts.push(number),
-            "organization" => e.organizations.push((number, text)),
-            "reference" => e.references.push(text),
-            "budget" => e.budget.push(BudgetLine {
-                source: text,
-                satang: number,
-            }),
-            _ => {}
+    let read = |sql: &'static str| sqlx::query(sql).bind(plan).fetch_all(db.read());
+    for r in read(
+        "SELECT n.entry_id, n.sector_code FROM plan_entry_networks n \
+         JOIN plan_entries e ON e.id = n.entry_id WHERE e.plan_id = $1 ORDER BY n.sector_code",
+    )
+    .await?
+    {
+        if let (Some(i), Some(s)) = (
+            index.get(&r.get::<i64, _>(0)),
+            Sector::parse(r.get::<String, _>(1).as_str()),
+        ) {
+            entries[*i].networks.push(s);
         }
     }
-    for e in entries.iter_mut() {
-        sermphalang_thai::sort_by_thai(&mut e.organizations, |(_, name)| name);
+    for r in read(
+        "SELECT d.entry_id, d.district_code FROM plan_entry_districts d \
+         JOIN plan_entries e ON e.id = d.entry_id WHERE e.plan_id = $1 ORDER BY d.district_code",
+    )
+    .await?
+    {
+        if let Some(i) = index.get(&r.get::<i64, _>(0)) {
+            entries[*i].districts.push(r.get(1));
+        }
+    }
+    for r in read(
+        "SELECT l.entry_id, o.id, o.name FROM plan_entry_organizations l \
+         JOIN plan_entries e ON e.id = l.entry_id JOIN organizations o ON o.id = l.organization_id \
+         WHERE e.plan_id = $1 ORDER BY o.sort_key",
+    )
+    .await?
+    {
+        if let Some(i) = index.get(&r.get::<i64, _>(0)) {
+            entries[*i].organizations.push((r.get(1), r.get(2)));
+        }
+    }
+    for r in read(
+        "SELECT l.entry_id, l.reference_code FROM plan_entry_references l \
+         JOIN plan_entries e ON e.id = l.entry_id JOIN plan_references r \
+         ON r.code = l.reference_code WHERE e.plan_id = $1 ORDER BY r.position",
+    )
+    .await?
+    {
+        if let Some(i) = index.get(&r.get::<i64, _>(0)) {
+            entries[*i].references.push(r.get(1));
+        }
+    }
+    for r in read(
+        "SELECT b.entry_id, b.source, b.satang FROM plan_budget_lines b \
+         JOIN plan_entries e ON e.id = b.entry_id WHERE e.plan_id = $1 ORDER BY b.position",
+    )
+    .await?
+    {
+        if let Some(i) = index.get(&r.get::<i64, _>(0)) {
+            entries[*i].budget.push(BudgetLine {
+                source: r.get(1),
+                satang: r.get(2),
+            });
+        }
     }
     Ok(())
 }
