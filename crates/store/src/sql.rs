@@ -152,6 +152,27 @@ pub(crate) fn numbered(sql: &str, after: usize) -> String {
     out
 }
 
+/// Whether `count_sql` (a `SELECT COUNT(*)` with `$1` for `scope` and `{ids}` for the
+/// list) counts every one of `ids`: chosen ids that all belong where they must.
+pub(crate) async fn all_found(
+    db: &Db,
+    count_sql: &str,
+    scope: Value,
+    ids: Vec<Value>,
+) -> Result<bool> {
+    if ids.is_empty() {
+        return Ok(true);
+    }
+    let wanted = ids.len() as i64;
+    let sql = count_sql.replace("{ids}", &crate::page::in_list(1, ids.len()));
+    let mut values = vec![scope];
+    values.extend(ids);
+    let found: i64 = bind_scalar(sqlx::query_scalar(AssertSqlSafe(sql)), &values)
+        .fetch_one(db.read())
+        .await?;
+    Ok(found == wanted)
+}
+
 /// A record's columns and their values, listed once for both INSERT and UPDATE.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Columns {

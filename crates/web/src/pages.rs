@@ -61,6 +61,12 @@ impl Errors {
     }
 }
 
+impl From<Vec<FieldError>> for Errors {
+    fn from(errors: Vec<FieldError>) -> Errors {
+        Errors(errors)
+    }
+}
+
 impl From<Invalid> for Errors {
     fn from(i: Invalid) -> Self {
         Errors(i.0)

@@ -3,8 +3,7 @@
 
 use super::Plan;
 use crate::audit::{Actor, Change};
-use crate::page::in_list;
-use crate::sql::{Columns, Value};
+use crate::sql::{Columns, Value, all_found};
 use crate::time::date;
 use crate::{Db, Result, StoreError, now};
 use chrono::NaiveDate;
@@ -213,58 +212,45 @@ async fn check(db: &Db, plan: &Plan, input: &EntryInput, id: Option<i64>) -> Res
             ));
         }
     }
-    // The first value is the province; the rest are the ids that must all be found.
-    let count = |sql: String, values: Vec<Value>| async move {
-        let wanted = values.len() - 1;
-        let found: i64 = crate::sql::bind_scalar(sqlx::query_scalar(AssertSqlSafe(sql)), &values)
-            .fetch_one(db.read())
-            .await?;
-        Ok::<bool, StoreError>(found as usize == wanted)
-    };
-    if !input.districts.is_empty() {
-        let mut values: Vec<Value> = vec![plan.province.into()];
-        values.extend(input.districts.iter().map(|d| Value::from(*d)));
-        let sql = format!(
-            "SELECT COUNT(*) FROM districts WHERE province_code = $1 AND code IN {}",
-            in_list(1, input.districts.len())
-        );
-        if !count(sql, values).await? {
-            errors.push(FieldError::new(
+    let ids = |list: &[i64]| list.iter().map(|i| Value::from(*i)).collect::<Vec<_>>();
+    let references = input
+        .references
+        .iter()
+        .map(|r| Value::from(r.as_str()))
+        .collect();
+    let checks = [
+        (
+            "SELECT COUNT(*) FROM districts WHERE province_code = $1 AND code IN {ids}",
+            ids(&input.districts),
+            FieldError::new(
                 "districts",
                 "อำเภอที่เลือกไม่อยู่ในจังหวัดนี้",
                 "A chosen district is not in this province",
-            ));
-        }
-    }
-    if !input.organizations.is_empty() {
-        let mut values: Vec<Value> = vec![plan.province.into()];
-        values.extend(input.organizations.iter().map(|o| Value::from(*o)));
-        let sql = format!(
-            "SELECT COUNT(*) FROM organizations WHERE province_code = $1 AND id IN {}",
-            in_list(1, input.organizations.len())
-        );
-        if !count(sql, values).await? {
-            errors.push(FieldError::new(
+            ),
+        ),
+        (
+            "SELECT COUNT(*) FROM organizations WHERE province_code = $1 AND id IN {ids}",
+            ids(&input.organizations),
+            FieldError::new(
                 "organizations",
                 "องค์กรที่เลือกไม่อยู่ในทะเบียนของจังหวัดนี้",
                 "A chosen organization is not in this province's registry",
-            ));
-        }
-    }
-    if !input.references.is_empty() {
-        let mut values: Vec<Value> = vec![plan.province.into()];
-        values.extend(input.references.iter().map(|r| Value::from(r.as_str())));
-        let sql = format!(
+            ),
+        ),
+        (
             "SELECT COUNT(*) FROM plan_references WHERE archived_at IS NULL \
-             AND (province_code IS NULL OR province_code = $1) AND code IN {}",
-            in_list(1, input.references.len())
-        );
-        if !count(sql, values).await? {
-            errors.push(FieldError::new(
+             AND (province_code IS NULL OR province_code = $1) AND code IN {ids}",
+            references,
+            FieldError::new(
                 "references",
                 "ไม่รู้จักยุทธศาสตร์หรือคุณธรรมเป้าหมายที่เลือก",
                 "Unknown strategy or virtue chosen",
-            ));
+            ),
+        ),
+    ];
+    for (sql, list, error) in checks {
+        if !all_found(db, sql, plan.province.into(), list).await? {
+            errors.push(error);
         }
     }
     if errors.is_empty() {

@@ -3,9 +3,9 @@
 //! actuals in the same transaction; reopening takes them back.
 
 use crate::audit::{Actor, Change, Write};
-use crate::page::{Filter, in_list};
+use crate::page::Filter;
 use crate::plan::indicators::add_reported;
-use crate::sql::{Columns, Value, bind, bind_scalar};
+use crate::sql::{Columns, Value, all_found, bind};
 use crate::time::date;
 use crate::{Db, Page, PageRequest, Result, StoreError, now};
 use chrono::NaiveDate;
@@ -202,52 +202,29 @@ async fn check(db: &Db, province: i64, input: &ReportInput, network: Option<Sect
     if network.is_some_and(|n| n != input.network) {
         return Err(StoreError::NotFound);
     }
-    let all_found = |sql: String, ids: Vec<Value>| async move {
-        let wanted = ids.len() as i64 - 1;
-        let found: i64 = bind_scalar(sqlx::query_scalar(AssertSqlSafe(sql)), &ids)
-            .fetch_one(db.read())
-            .await?;
-        Ok::<bool, StoreError>(found == wanted)
+    let ids = |list: &[i64]| list.iter().map(|i| Value::from(*i)).collect::<Vec<_>>();
+    let entry_sql = "SELECT COUNT(*) FROM plan_entries e JOIN plans p ON p.id = e.plan_id \
+                     WHERE p.province_code = $1 AND e.level = 'activity' AND e.id IN {ids}";
+    let org_sql = match network {
+        Some(net) => format!(
+            "SELECT COUNT(*) FROM organizations o WHERE o.province_code = $1 AND o.id IN {{ids}} \
+             AND EXISTS (SELECT 1 FROM organization_sectors s WHERE s.organization_id = o.id \
+             AND s.sector_code = '{}')",
+            net.code()
+        ),
+        None => "SELECT COUNT(*) FROM organizations o WHERE o.province_code = $1 AND o.id IN {ids}"
+            .to_string(),
     };
-    let with = |first: Value, ids: &[i64]| {
-        let mut v = vec![first];
-        v.extend(ids.iter().map(|i| Value::from(*i)));
-        v
-    };
-    if let Some(entry) = input.entry {
-        let sql = "SELECT COUNT(*) FROM plan_entries e JOIN plans p ON p.id = e.plan_id \
-                   WHERE p.province_code = $1 AND e.level = 'activity' AND e.id IN ($2)";
-        if !all_found(sql.to_string(), with(province.into(), &[entry])).await? {
-            return Err(StoreError::NotFound);
-        }
-    }
-    if !input.organizations.is_empty() {
-        let n = input.organizations.len();
-        let sql = match network {
-            Some(net) => format!(
-                "SELECT COUNT(*) FROM organizations o WHERE o.province_code = $1 AND o.id IN {} \
-                 AND EXISTS (SELECT 1 FROM organization_sectors s WHERE s.organization_id = o.id \
-                 AND s.sector_code = '{}')",
-                in_list(1, n),
-                net.code()
-            ),
-            None => format!(
-                "SELECT COUNT(*) FROM organizations o WHERE o.province_code = $1 AND o.id IN {}",
-                in_list(1, n)
-            ),
-        };
-        if !all_found(sql, with(province.into(), &input.organizations)).await? {
-            return Err(StoreError::NotFound);
-        }
-    }
+    let indicator_sql = "SELECT COUNT(*) FROM plan_indicators i JOIN plans p ON p.id = i.plan_id \
+                         WHERE p.province_code = $1 AND i.id IN {ids}";
     let indicators: Vec<i64> = input.contributions.iter().map(|(i, _)| *i).collect();
-    if !indicators.is_empty() {
-        let sql = format!(
-            "SELECT COUNT(*) FROM plan_indicators i JOIN plans p ON p.id = i.plan_id \
-             WHERE p.province_code = $1 AND i.id IN {}",
-            in_list(1, indicators.len())
-        );
-        if !all_found(sql, with(province.into(), &indicators)).await? {
+    let entries: Vec<i64> = input.entry.into_iter().collect();
+    for (sql, list) in [
+        (entry_sql, &entries),
+        (org_sql.as_str(), &input.organizations),
+        (indicator_sql, &indicators),
+    ] {
+        if !all_found(db, sql, province.into(), ids(list)).await? {
             return Err(StoreError::NotFound);
         }
     }
@@ -265,21 +242,19 @@ async fn check(db: &Db, province: i64, input: &ReportInput, network: Option<Sect
             "The chosen district is not in this province",
         ));
     }
-    if !input.virtues.is_empty() {
-        let mut values: Vec<Value> = vec![province.into()];
-        values.extend(input.virtues.iter().map(|v| Value::from(v.as_str())));
-        let sql = format!(
-            "SELECT COUNT(*) FROM plan_references WHERE (province_code IS NULL OR province_code = $1) \
-             AND code IN {}",
-            in_list(1, input.virtues.len())
-        );
-        if !all_found(sql, values).await? {
-            errors.push(FieldError::new(
-                "virtues",
-                "ไม่รู้จักคุณธรรมที่เลือก",
-                "Unknown virtue chosen",
-            ));
-        }
+    let virtues = input
+        .virtues
+        .iter()
+        .map(|v| Value::from(v.as_str()))
+        .collect();
+    let virtue_sql = "SELECT COUNT(*) FROM plan_references \
+                      WHERE (province_code IS NULL OR province_code = $1) AND code IN {ids}";
+    if !all_found(db, virtue_sql, province.into(), virtues).await? {
+        errors.push(FieldError::new(
+            "virtues",
+            "ไม่รู้จักคุณธรรมที่เลือก",
+            "Unknown virtue chosen",
+        ));
     }
     if errors.is_empty() {
         Ok(())

@@ -238,6 +238,7 @@ async fn show_page(
         .filter(|y| (plan.first_year..=plan.last_year).contains(y))
         .unwrap_or_else(|| plan.current_year(today));
     let mut years = Vec::new();
+    let mut entered = [None; 4];
     for y in plan.first_year..=plan.last_year {
         let progress: Vec<_> = indicators::progress(&state.db, plan.id, y)
             .await?
@@ -248,6 +249,11 @@ async fn show_page(
             .first()
             .map(|p| p.quarters.map(|q| q.reports))
             .unwrap_or_default();
+        if y == year
+            && let Some(p) = progress.first()
+        {
+            entered = p.quarters.map(|q| q.entered);
+        }
         if let Some(row) = rows(progress, y, today).pop() {
             years.push(YearRow {
                 year: y,
@@ -266,12 +272,7 @@ async fn show_page(
         q3: t(2),
         q4: t(3),
     };
-    let [q1, q2, q3, q4] = indicators::progress(&state.db, plan.id, year)
-        .await?
-        .into_iter()
-        .find(|p| p.indicator.id == id)
-        .map(|p| p.quarters.map(|q| figure_text(q.entered)))
-        .unwrap_or_default();
+    let [q1, q2, q3, q4] = entered.map(figure_text);
     let actuals = TargetsForm {
         fiscal_year: year.to_string(),
         year: String::new(),

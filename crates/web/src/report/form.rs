@@ -2,7 +2,6 @@
 //! pipeline one by one; a file that is not a usable photo is named and left out.
 
 use crate::error::AppError;
-use crate::pages::Errors;
 use axum::extract::Multipart;
 use sermphalang_documents::photo::{self, Photo};
 use sermphalang_domain::FieldError;
@@ -125,10 +124,4 @@ pub async fn store_photos(
         photos::add(tx, province, report, &new).await?;
     }
     Ok(())
-}
-
-impl From<Vec<FieldError>> for Errors {
-    fn from(errors: Vec<FieldError>) -> Errors {
-        Errors(errors)
-    }
 }
