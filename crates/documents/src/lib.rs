@@ -12,5 +12,5 @@ pub use archive::write_zip;
 pub use export::{Cell, ExportError, Table, defuse_formula, write_csv, write_workbook, write_xlsx};
 pub use sheet::{
     MAX_COLUMNS, MAX_COMPRESSION_RATIO, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, ReadError,
-    Sheet, read_sheet,
+    Sheet, read_sheet, read_workbook,
 };

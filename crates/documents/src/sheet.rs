@@ -331,13 +331,37 @@ fn unreadable(e: impl std::fmt::Display) -> ReadError {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Sheet, ReadError> {
+    read_xlsx_sheets(bytes, false)?
+        .into_iter()
+        .next()
+        .map(|(_, sheet)| sheet)
+        .ok_or(ReadError::Empty)
+}
+
+fn read_xlsx_sheets(bytes: &[u8], all: bool) -> Result<Vec<(String, Sheet)>, ReadError> {
     // calamine (and the zip reader) have known panics on malformed input;
     // an upload must never take the server down.
     panic::catch_unwind(AssertUnwindSafe(|| {
         check_zip(bytes)?;
-        parse_xlsx(bytes)
+        parse_xlsx(bytes, all)
     }))
     .unwrap_or_else(|_| Err(ReadError::Unreadable("the workbook parser crashed".into())))
+}
+
+/// Reads every worksheet that has data, with its name, in the workbook's order; a CSV file
+/// reads as one sheet with an empty name.
+///
+/// This is CPU-bound; call it off the async request path (`spawn_blocking`).
+pub fn read_workbook(file_name: &str, bytes: &[u8]) -> Result<Vec<(String, Sheet)>, ReadError> {
+    if bytes.starts_with(b"PK\x03\x04") && bytes.len() <= MAX_FILE_BYTES {
+        let sheets = read_xlsx_sheets(bytes, true)?;
+        return if sheets.is_empty() {
+            Err(ReadError::Empty)
+        } else {
+            Ok(sheets)
+        };
+    }
+    read_sheet(file_name, bytes).map(|sheet| vec![(String::new(), sheet)])
 }
 
 /// Refuses zip bombs using the sizes in the central directory, which the zip
@@ -433,8 +457,9 @@ fn attribute_number(attrs: &[u8], key: &[u8]) -> Option<u64> {
     Some(n)
 }
 
-fn parse_xlsx(bytes: &[u8]) -> Result<Sheet, ReadError> {
+fn parse_xlsx(bytes: &[u8], all: bool) -> Result<Vec<(String, Sheet)>, ReadError> {
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let mut reader = match workbook.worksheet_cells_reader(&name) {
             Ok(reader) => reader,
@@ -464,9 +489,19 @@ fn parse_xlsx(bytes: &[u8]) -> Result<Sheet, ReadError> {
             let (row, column) = cell.get_position();
             cells.push(row, column, cell_text(cell.get_value()))?;
         }
-        return cells.into_sheet();
+        match cells.into_sheet() {
+            Ok(sheet) => sheets.push((name.clone(), sheet)),
+            Err(ReadError::Empty) if all => continue,
+            Err(e) => return Err(e),
+        }
+        if !all {
+            break;
+        }
     }
-    Err(ReadError::Empty)
+    if sheets.is_empty() && !all {
+        return Err(ReadError::Empty);
+    }
+    Ok(sheets)
 }
 
 #[derive(Default)]

@@ -263,3 +263,28 @@ fn row_numbers_are_the_spreadsheet_program_s_own() {
     let xlsx = read_sheet("x.xlsx", &bytes).unwrap();
     assert_eq!(xlsx.lines, [2, 4], "a blank row in Excel is counted");
 }
+
+#[test]
+fn a_workbook_reads_every_sheet_with_data_by_name() {
+    use sermphalang_documents::{Cell, Table, read_workbook, write_workbook};
+    let table = |name: &str, header: &str, cells: &[&str]| Table {
+        name: name.into(),
+        headers: vec![header.into()],
+        rows: cells.iter().map(|c| vec![Cell::from(*c)]).collect(),
+    };
+    let bytes = write_workbook(&[
+        table("โครงสร้างแผน", "ชื่อ", &["ยุทธศาสตร์ที่ 1"]),
+        table("ว่าง", "", &[]),
+        table("ตัวชี้วัด", "ตัวชี้วัด", &["ร้อยละ", "จำนวน"]),
+    ])
+    .unwrap();
+    let sheets = read_workbook("plan.xlsx", &bytes).unwrap();
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["โครงสร้างแผน", "ตัวชี้วัด"]);
+    assert_eq!(sheets[1].1.rows, [vec!["ร้อยละ"], vec!["จำนวน"]]);
+    // The single-sheet reader still takes the first.
+    assert_eq!(read_sheet("plan.xlsx", &bytes).unwrap().headers, ["ชื่อ"]);
+    let csv = read_workbook("plan.csv", "ชื่อ\nก\n".as_bytes()).unwrap();
+    assert_eq!(csv.len(), 1);
+    assert_eq!(csv[0].0, "");
+}

@@ -249,6 +249,9 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("POST", "/p/{province}/plans/{id}", MANAGE),
     ("GET", "/p/{province}/plans/{id}/edit", MANAGE),
     ("GET", "/p/{province}/plans/{id}/export", READ),
+    ("GET", "/p/{province}/plans/{id}/import", MANAGE),
+    ("POST", "/p/{province}/plans/{id}/import", MANAGE),
+    ("POST", "/p/{province}/plans/{id}/import/{batch}", MANAGE),
     ("POST", "/p/{province}/plans/{id}/entries", MANAGE),
     ("GET", "/p/{province}/plans/{id}/entries/new", MANAGE),
     ("GET", "/p/{province}/plans/{id}/entries/{entry}", READ),
@@ -311,6 +314,7 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
 /// sign-in form), so only the deny signatures are checked for them.
 const LOOSE: &[&str] = &[
     "/p/{province}/import/{batch}",
+    "/p/{province}/plans/{id}/import/{batch}",
     "/login",
     "/p/{province}/groups/{id}/order",
     "/p/{province}/cycles/{id}/plans/{item}/remove",

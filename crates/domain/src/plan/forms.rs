@@ -122,14 +122,14 @@ pub struct EntryForm {
     pub budget_amount: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetLine {
     pub source: String,
     /// Whole satang, so that sums are exact.
     pub satang: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntryInput {
     pub level: Level,
     pub parent: Option<i64>,
@@ -375,7 +375,7 @@ pub struct IndicatorForm {
     pub entry: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorInput {
     pub name: String,
     pub unit: String,

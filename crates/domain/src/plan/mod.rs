@@ -7,6 +7,7 @@ use sermphalang_thai::FiscalYear;
 use crate::{FieldError, Invalid};
 
 mod forms;
+pub mod import;
 pub use forms::*;
 
 coded_enum!(IndicatorKind {

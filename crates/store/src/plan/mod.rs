@@ -2,6 +2,7 @@
 //! national references it is aligned with, and its indicators with targets and actuals.
 
 pub mod entries;
+pub mod import;
 pub mod indicators;
 pub mod plans;
 pub mod references;

@@ -24,7 +24,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn line(&self, index: usize) -> usize {
+    pub(crate) fn line(&self, index: usize) -> usize {
         self.lines.get(index).copied().unwrap_or(index + 2)
     }
 }

@@ -8,6 +8,9 @@ use crate::pages::{XLSX, download};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use sermphalang_documents::{Cell, Table, write_workbook};
+use sermphalang_domain::plan::import::{
+    ENTRY_COLUMNS, INDICATOR_COLUMNS, INDICATOR_SHEET, STRUCTURE_SHEET, WHOLE_PLAN, sources_cell,
+};
 use sermphalang_store::plan::{entries, indicators, plans, references};
 
 pub async fn workbook(
@@ -25,21 +28,8 @@ pub async fn workbook(
             .unwrap_or_else(|| code.clone())
     };
     let structure = Table {
-        name: "โครงสร้างแผน".into(),
-        headers: [
-            "ลำดับ",
-            "ระดับ",
-            "ชื่อ",
-            "ปีงบประมาณ",
-            "ภาคีเครือข่าย",
-            "องค์กรที่รับผิดชอบ",
-            "อำเภอ",
-            "ความสอดคล้อง",
-            "งบประมาณ (บาท)",
-            "แหล่งงบประมาณ",
-        ]
-        .map(String::from)
-        .to_vec(),
+        name: STRUCTURE_SHEET.into(),
+        headers: ENTRY_COLUMNS.iter().map(|c| c.th.to_string()).collect(),
         rows: tree
             .iter()
             .map(|e| {
@@ -47,9 +37,12 @@ pub async fn workbook(
                     Cell::from(e.number.as_str()),
                     Cell::from(e.level.label_th()),
                     Cell::from(e.title.as_str()),
+                    Cell::from(e.description.as_str()),
                     e.fiscal_year
                         .map(|y| Cell::from(i64::from(y)))
                         .unwrap_or(Cell::Empty),
+                    date_cell(e.starts_on),
+                    date_cell(e.ends_on),
                     Cell::from(ctx.sectors(&e.networks)),
                     Cell::from(
                         e.organizations
@@ -77,20 +70,12 @@ pub async fn workbook(
                     } else {
                         Cell::Number(e.budget_satang() as f64 / 100.0)
                     },
-                    Cell::from(
-                        e.budget
-                            .iter()
-                            .map(|b| b.source.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ),
+                    Cell::from(sources_cell(&e.budget)),
                 ]
             })
             .collect(),
     };
-    let mut headers: Vec<String> = ["ตัวชี้วัด", "หน่วยนับ", "ชนิด", "ค่าฐาน", "วัดผลของ"]
-        .map(String::from)
-        .to_vec();
+    let mut headers: Vec<String> = INDICATOR_COLUMNS.iter().map(|c| c.th.to_string()).collect();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let list = indicators::list(&state.db, id).await?;
     for i in &list {
@@ -98,7 +83,7 @@ pub async fn workbook(
             .entry_id
             .and_then(|e| tree.iter().find(|t| t.id == e))
             .map(|t| format!("{} {}", t.number, t.title))
-            .unwrap_or_else(|| "ทั้งแผน".into());
+            .unwrap_or_else(|| WHOLE_PLAN.into());
         rows.push(vec![
             Cell::from(i.name.as_str()),
             Cell::from(i.unit.as_str()),
@@ -119,7 +104,7 @@ pub async fn workbook(
     let bytes = write_workbook(&[
         structure,
         Table {
-            name: "ตัวชี้วัด".into(),
+            name: INDICATOR_SHEET.into(),
             headers,
             rows,
         },
@@ -133,4 +118,9 @@ pub async fn workbook(
             plan.first_year, plan.last_year
         ),
     ))
+}
+
+fn date_cell(date: Option<chrono::NaiveDate>) -> Cell {
+    date.map(|d| Cell::from(sermphalang_thai::format_input(d)))
+        .unwrap_or(Cell::Empty)
 }

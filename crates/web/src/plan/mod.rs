@@ -3,6 +3,7 @@
 
 pub mod entries;
 pub mod export;
+pub mod import;
 pub mod indicators;
 pub mod plans;
 pub mod words;

@@ -8,6 +8,39 @@ pub const PLAN_WORDS: &[(&str, &str, &str)] = &[
         "The province's integrated moral-promotion plan: strategies, goals, projects, activities, and indicators followed target against actual by quarter",
     ),
     ("new_plan", "สร้างแผนใหม่", "New plan"),
+    (
+        "plan_import",
+        "นำเข้าแผนจากไฟล์ Excel",
+        "Import the plan from Excel",
+    ),
+    (
+        "plan_import_intro",
+        "นำเข้ายุทธศาสตร์ เป้าประสงค์ โครงการ กิจกรรม และตัวชี้วัดพร้อมเป้าหมายรายปี ต่อท้ายรายการที่แผนมีอยู่ ระบบจะตรวจทุกแถวก่อน และนำเข้าเมื่อทุกแถวถูกต้องเท่านั้น (ทั้งหมดหรือไม่นำเข้าเลย)",
+        "Imports strategies, goals, projects, activities and indicators with their yearly targets, after what the plan already has. Every row is checked first, and the file is imported only when all rows are good (all or nothing)",
+    ),
+    (
+        "plan_structure_sheet",
+        "แผ่นงาน \"โครงสร้างแผน\"",
+        "Sheet \"โครงสร้างแผน\" (structure)",
+    ),
+    (
+        "plan_indicator_sheet",
+        "แผ่นงาน \"ตัวชี้วัด\"",
+        "Sheet \"ตัวชี้วัด\" (indicators)",
+    ),
+    (
+        "plan_target_columns",
+        "และคอลัมน์ \"เป้าหมาย 2566\" ของแต่ละปี (คอลัมน์ \"ผล\" ไม่นำเข้า เพราะผลมาจากรายงานกิจกรรม)",
+        "and a \"เป้าหมาย 2566\" (target) column for each year (\"ผล\" columns are not imported: actuals come from activity reports)",
+    ),
+    (
+        "plan_import_hint",
+        "ลำดับ 1 คือยุทธศาสตร์ 1.1 เป้าประสงค์ 1.1.1 โครงการ 1.1.1.1 กิจกรรม ชื่อภาคี อำเภอ องค์กร และยุทธศาสตร์ต้องตรงกับในระบบ ไฟล์ส่งออกของแผนใช้เป็นแบบฟอร์มได้:",
+        "Number 1 is a strategy, 1.1 a goal, 1.1.1 a project, 1.1.1.1 an activity. Networks, districts, organizations and references must match those in the system. The plan's export serves as a template:",
+    ),
+    ("plan_entries_count", "รายการในแผน", "plan entries"),
+    ("plan_indicators_count", "ตัวชี้วัด", "indicators"),
+    ("plan_view", "ดูแผน", "View the plan"),
     ("edit_plan", "แก้ไขแผน", "Edit plan"),
     ("no_plans", "ยังไม่มีแผนบูรณาการ", "No integrated plan yet"),
     (
