@@ -9,43 +9,70 @@ use typst_pdf::PdfOptions;
 
 use crate::PdfError;
 
-const TEMPLATE: &str = include_str!("../templates/cycle_report.typ");
+/// A printable document's Typst source.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Template {
+    CycleReport,
+    Plan,
+}
+
+impl Template {
+    fn source(self) -> &'static str {
+        match self {
+            Template::CycleReport => include_str!("../templates/cycle_report.typ"),
+            Template::Plan => include_str!("../templates/plan.typ"),
+        }
+    }
+}
 
 // Only these two faces, never system fonts, so the PDF is the same on every machine.
 pub(crate) static REGULAR: &[u8] = include_bytes!("../../web/assets/fonts/Sarabun_400Regular.ttf");
 pub(crate) static BOLD: &[u8] = include_bytes!("../../web/assets/fonts/Sarabun_700Bold.ttf");
 
-/// Parsing the template and loading the fonts happen once per process.
-fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
-    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| {
+/// Parsing a template and loading the fonts happen once per process.
+fn engine(template: Template) -> &'static TypstEngine<TypstTemplateMainFile> {
+    static CYCLE_REPORT: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    static PLAN: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    let cell = match template {
+        Template::CycleReport => &CYCLE_REPORT,
+        Template::Plan => &PLAN,
+    };
+    cell.get_or_init(|| {
         TypstEngine::builder()
-            .main_file(TEMPLATE)
+            .main_file(template.source())
             .fonts([REGULAR, BOLD])
             .build()
     })
 }
 
-pub(crate) fn render(inputs: Dict) -> Result<Vec<u8>, PdfError> {
-    let engine = engine();
+pub(crate) fn render(template: Template, inputs: Dict) -> Result<Vec<u8>, PdfError> {
+    let engine = engine(template);
     let document: PagedDocument = engine
         .compile_with_input(inputs)
         .output
-        .map_err(|err| PdfError::Typeset(describe(engine, err)))?;
+        .map_err(|err| PdfError::Typeset(describe(template, engine, err)))?;
     let document = crate::clusters::join_split_clusters(document);
     typst_pdf::pdf(&document, &PdfOptions::default())
-        .map_err(|diags| PdfError::Export(sentences(engine, &diags)))
+        .map_err(|diags| PdfError::Export(sentences(template, engine, &diags)))
 }
 
-fn describe(engine: &TypstEngine<TypstTemplateMainFile>, err: TypstAsLibError) -> String {
+fn describe(
+    template: Template,
+    engine: &TypstEngine<TypstTemplateMainFile>,
+    err: TypstAsLibError,
+) -> String {
     match err {
-        TypstAsLibError::TypstSource(diags) => sentences(engine, &diags),
+        TypstAsLibError::TypstSource(diags) => sentences(template, engine, &diags),
         other => other.to_string(),
     }
 }
 
 /// Joins diagnostics into one line, with the template line where Typst knows it.
-fn sentences(engine: &TypstEngine<TypstTemplateMainFile>, diags: &[SourceDiagnostic]) -> String {
+fn sentences(
+    template: Template,
+    engine: &TypstEngine<TypstTemplateMainFile>,
+    diags: &[SourceDiagnostic],
+) -> String {
     let world = engine.world_builder().build().ok();
     diags
         .iter()
@@ -53,7 +80,7 @@ fn sentences(engine: &TypstEngine<TypstTemplateMainFile>, diags: &[SourceDiagnos
             let line = world
                 .as_ref()
                 .and_then(|world| world.range(diag.span))
-                .and_then(|range| TEMPLATE.get(..range.start))
+                .and_then(|range| template.source().get(..range.start))
                 .map(|before| before.matches('\n').count() + 1);
             let hints = diag.hints.iter().map(|hint| format!(" ({})", hint.v));
             let hints: String = hints.collect();

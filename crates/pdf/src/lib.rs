@@ -8,6 +8,7 @@ pub mod certificate;
 mod clusters;
 mod engine;
 mod labels;
+pub mod plan;
 mod view;
 
 use serde::Serialize;
@@ -89,5 +90,5 @@ pub enum PdfError {
 /// Renders the report of one evaluation cycle as an A4 PDF and returns its bytes.
 pub fn render_cycle_report(report: &CycleReport) -> Result<Vec<u8>, PdfError> {
     let inputs = view::inputs(report)?;
-    engine::render(inputs)
+    engine::render(engine::Template::CycleReport, inputs)
 }

@@ -59,7 +59,12 @@ struct Overall {
 
 /// The Typst dictionary that becomes `sys.inputs`.
 pub(crate) fn inputs(report: &CycleReport) -> Result<Dict, PdfError> {
-    let json = serde_json::to_value(view(report))?;
+    dict(view(report))
+}
+
+/// Any serializable view as the Typst dictionary a template reads.
+pub(crate) fn dict(view: impl Serialize) -> Result<Dict, PdfError> {
+    let json = serde_json::to_value(view)?;
     match Value::deserialize(json)? {
         Value::Dict(dict) => Ok(dict),
         _ => Err(PdfError::Data(serde::de::Error::custom("not an object"))),

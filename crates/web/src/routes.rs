@@ -6,7 +6,7 @@ use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
 use crate::plan::{
     entries as plan_entries, export as plan_export, import as plan_import,
-    indicators as plan_indicators, plans, workshop as to_plan,
+    indicators as plan_indicators, pdf as plan_pdf, plans, workshop as to_plan,
 };
 use crate::registry::api as registry_api;
 use crate::registry::{groups, import, orgs, people};
@@ -141,6 +141,7 @@ pub fn table() -> Vec<Route> {
         pr("/p/{province}/plans/{id}",                                     PlanManage,     post(plans::update)),
         gr("/p/{province}/plans/{id}/edit",                                PlanManage,     get(plans::edit)),
         gr("/p/{province}/plans/{id}/export",                              RegistryRead,   get(plan_export::workbook)),
+        gr("/p/{province}/plans/{id}/plan.pdf",                            RegistryRead,   get(plan_pdf::document)),
         gr("/p/{province}/plans/{id}/import",                              PlanManage,     get(plan_import::form)),
         pr("/p/{province}/plans/{id}/import",                              PlanManage,     post(plan_import::check)),
         pr("/p/{province}/plans/{id}/import/{batch}",                      PlanManage,     post(plan_import::confirm)),

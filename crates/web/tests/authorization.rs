@@ -249,6 +249,7 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("POST", "/p/{province}/plans/{id}", MANAGE),
     ("GET", "/p/{province}/plans/{id}/edit", MANAGE),
     ("GET", "/p/{province}/plans/{id}/export", READ),
+    ("GET", "/p/{province}/plans/{id}/plan.pdf", READ),
     ("GET", "/p/{province}/plans/{id}/import", MANAGE),
     ("POST", "/p/{province}/plans/{id}/import", MANAGE),
     ("POST", "/p/{province}/plans/{id}/import/{batch}", MANAGE),

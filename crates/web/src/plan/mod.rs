@@ -5,6 +5,7 @@ pub mod entries;
 pub mod export;
 pub mod import;
 pub mod indicators;
+pub mod pdf;
 pub mod plans;
 pub mod words;
 pub mod workshop;

@@ -143,6 +143,17 @@ pub struct YearQuery {
     year: Option<String>,
 }
 
+impl YearQuery {
+    /// The fiscal year asked for when the plan covers it, else the plan's year on `today`.
+    pub fn year_in(&self, plan: &Plan, today: chrono::NaiveDate) -> i32 {
+        self.year
+            .as_deref()
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (plan.first_year..=plan.last_year).contains(y))
+            .unwrap_or_else(|| plan.current_year(today))
+    }
+}
+
 #[derive(Template)]
 #[template(path = "plan/plan.html")]
 struct HomePage {
@@ -168,11 +179,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let plan = plans::find(&state.db, province, id).await?;
     let today = today_in_thailand();
-    let year = q
-        .year
-        .and_then(|y| y.parse::<i32>().ok())
-        .filter(|y| (plan.first_year..=plan.last_year).contains(y))
-        .unwrap_or_else(|| plan.current_year(today));
+    let year = q.year_in(&plan, today);
     let progress = indicators::progress(&state.db, id, year).await?;
     let rows = rows(progress, year, today);
     let entries = entries::tree(&state.db, id).await?;

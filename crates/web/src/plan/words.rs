@@ -41,6 +41,31 @@ pub const PLAN_WORDS: &[(&str, &str, &str)] = &[
     ("plan_entries_count", "รายการในแผน", "plan entries"),
     ("plan_indicators_count", "ตัวชี้วัด", "indicators"),
     ("plan_view", "ดูแผน", "View the plan"),
+    (
+        "plan_document",
+        "แผนบูรณาการส่งเสริมคุณธรรม",
+        "Integrated moral-promotion plan",
+    ),
+    ("plan_pdf", "พิมพ์แผน (PDF)", "Print the plan (PDF)"),
+    ("plan_province", "จังหวัด", "Province"),
+    ("plan_generated_on", "จัดทำเมื่อ", "Generated on"),
+    ("plan_number", "ลำดับ", "No."),
+    (
+        "plan_entry",
+        "ยุทธศาสตร์ / โครงการ / กิจกรรม",
+        "Strategy / project / activity",
+    ),
+    ("plan_responsible", "ผู้รับผิดชอบ", "Responsible"),
+    (
+        "plan_every_year",
+        "เป้าหมายและผลรายปี",
+        "Targets and actuals by year",
+    ),
+    (
+        "plan_every_year_hint",
+        "แต่ละช่อง: ผล (ตัวหนา) และ / เป้าหมาย ของปีงบประมาณ (– คือยังไม่มีผลหรือยังไม่กำหนดเป้าหมาย)",
+        "Each cell: the fiscal year's actual (bold) and / target (– when not measured or not set)",
+    ),
     ("edit_plan", "แก้ไขแผน", "Edit plan"),
     ("no_plans", "ยังไม่มีแผนบูรณาการ", "No integrated plan yet"),
     (
