@@ -13,8 +13,9 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "Sermphalang API",
-        description = "Registry of a Moral Province's networks (read) and the live workshop \
-            (join, current state, answers, revealed results)."
+        description = "Registry of a Moral Province's networks (read), the integrated plan and \
+            its indicators' progress (read), activity reports (read), trainings, and the live \
+            workshop (join, current state, answers, revealed results)."
     ),
     modifiers(&ParticipantAuth)
 )]
@@ -123,6 +124,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::registry::api::Doc::openapi());
     doc.merge(crate::evaluation::live::api::Doc::openapi());
     doc.merge(crate::training::api::Doc::openapi());
+    doc.merge(crate::plan::api::Doc::openapi());
+    doc.merge(crate::report::api::Doc::openapi());
     // The features' operations are merged in above, so the common answers are added last.
     utoipa::Modify::modify(&CommonAnswers, &mut doc);
     doc
@@ -159,6 +162,8 @@ mod tests {
                 crate::evaluation::live::api::Doc::openapi(),
             ),
             ("training", crate::training::api::Doc::openapi()),
+            ("plan", crate::plan::api::Doc::openapi()),
+            ("report", crate::report::api::Doc::openapi()),
         ];
         let mut seen = std::collections::HashMap::new();
         for (feature, doc) in &docs {

@@ -5,12 +5,14 @@ use crate::evaluation::live::api as live_api;
 use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
 use crate::plan::{
-    entries as plan_entries, export as plan_export, import as plan_import,
+    api as plan_api, entries as plan_entries, export as plan_export, import as plan_import,
     indicators as plan_indicators, pdf as plan_pdf, plans, workshop as to_plan,
 };
 use crate::registry::api as registry_api;
 use crate::registry::{groups, import, orgs, people};
-use crate::report::{export as report_export, pages as reports, serve as report_photos};
+use crate::report::{
+    api as report_api, export as report_export, pages as reports, serve as report_photos,
+};
 use crate::training::api as training_api;
 use crate::training::people as participants;
 use crate::training::{certificates, checkin, events, public, template, verify};
@@ -141,6 +143,9 @@ pub fn table() -> Vec<Route> {
         pr("/p/{province}/plans/{id}",                                     PlanManage,     post(plans::update)),
         gr("/p/{province}/plans/{id}/edit",                                PlanManage,     get(plans::edit)),
         gr("/p/{province}/plans/{id}/export",                              RegistryRead,   get(plan_export::workbook)),
+        gr("/api/v1/provinces/{province}/plans",                           RegistryRead,   get(plan_api::plan_list)),
+        gr("/api/v1/provinces/{province}/plans/{id}",                      RegistryRead,   get(plan_api::plan_tree)),
+        gr("/api/v1/provinces/{province}/plans/{id}/progress",             RegistryRead,   get(plan_api::plan_progress)),
         gr("/p/{province}/plans/{id}/plan.pdf",                            RegistryRead,   get(plan_pdf::document)),
         gr("/p/{province}/plans/{id}/import",                              PlanManage,     get(plan_import::form)),
         pr("/p/{province}/plans/{id}/import",                              PlanManage,     post(plan_import::check)),
@@ -163,6 +168,8 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/reports",                                        RegistryRead,   get(reports::list)),
         with_photos(pr("/p/{province}/reports",                            ReportWrite,    post(reports::create))),
         gr("/p/{province}/reports/new",                                    ReportWrite,    get(reports::new)),
+        gr("/api/v1/provinces/{province}/reports",                         RegistryRead,   get(report_api::report_list)),
+        gr("/api/v1/provinces/{province}/reports/{id}",                    RegistryRead,   get(report_api::report_detail)),
         gr("/p/{province}/reports/export",                                 RegistryRead,   get(report_export::workbook)),
         gr("/p/{province}/reports/{id}",                                   RegistryRead,   get(reports::show)),
         with_photos(pr("/p/{province}/reports/{id}",                       ReportWrite,    post(reports::update))),

@@ -279,3 +279,86 @@ async fn a_workshops_plans_become_plan_activities_in_one_step_and_link_back() {
         403
     );
 }
+
+#[tokio::test]
+async fn the_plan_and_its_reports_read_through_the_api() {
+    let app = spawn().await;
+    let db = &app.db.db;
+    sermphalang_store::demo::load_reports(db, |_| None)
+        .await
+        .unwrap();
+    let c = Client::login(&app, "member@demo.example", "demo-member-2565").await;
+    let json = |r: reqwest::Response| async move {
+        assert_eq!(r.status(), 200);
+        r.json::<serde_json::Value>().await.unwrap()
+    };
+    let plans = json(c.get("/api/v1/provinces/41/plans").await).await;
+    let plan = plans[0]["id"].as_i64().unwrap();
+    assert_eq!(plans[0]["first_year"], 2566);
+
+    let tree = json(c.get(&format!("/api/v1/provinces/41/plans/{plan}")).await).await;
+    let entries = tree["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 39);
+    assert_eq!(entries[0]["number"], "1");
+    assert_eq!(entries[0]["level"], "strategy");
+    let activity = entries
+        .iter()
+        .find(|e| e["title"] == "ค่ายเยาวชนคุณธรรม \"อุดรคนดี\"")
+        .unwrap();
+    assert_eq!(activity["level"], "activity");
+    assert!(activity["budget"][0]["baht"].as_f64().unwrap() > 0.0);
+
+    let progress = json(
+        c.get(&format!(
+            "/api/v1/provinces/41/plans/{plan}/progress?year=2568"
+        ))
+        .await,
+    )
+    .await;
+    let rows = progress.as_array().unwrap();
+    assert_eq!(rows.len(), 15);
+    let store = sermphalang_store::plan::indicators::progress(db, plan, 2568)
+        .await
+        .unwrap();
+    for (row, p) in rows.iter().zip(&store) {
+        assert_eq!(row["name"], p.indicator.name.as_str());
+        assert_eq!(row["year"]["actual"].as_f64(), p.year_actual());
+        assert_eq!(row["quarters"].as_array().unwrap().len(), 4);
+    }
+    assert!(rows.iter().any(|r| r["year"]["status"] == "on_track"));
+
+    let list = json(c.get("/api/v1/provinces/41/reports?status=approved").await).await;
+    assert!(list["total"].as_i64().unwrap() > 100);
+    let items = list["items"].as_array().unwrap();
+    assert!(items.iter().all(|r| r["status"] == "approved"));
+    let id = items[0]["id"].as_i64().unwrap();
+    let one = json(c.get(&format!("/api/v1/provinces/41/reports/{id}")).await).await;
+    assert_eq!(one["id"], id);
+    let p = &one["participants"];
+    assert_eq!(
+        p["total"].as_i64().unwrap(),
+        p["male"].as_i64().unwrap()
+            + p["female"].as_i64().unwrap()
+            + p["gender_unstated"].as_i64().unwrap()
+    );
+    // Another province's plan and report are not found under this one, even by an account
+    // that sees every province.
+    let admin = Client::login(&app, "admin@demo.example", "demo-admin-2565").await;
+    for path in [
+        format!("/api/v1/provinces/40/plans/{plan}"),
+        format!("/api/v1/provinces/40/plans/{plan}/progress"),
+        format!("/api/v1/provinces/40/reports/{id}"),
+    ] {
+        assert_eq!(admin.get(&path).await.status(), 404, "{path}");
+    }
+    assert_eq!(
+        admin
+            .get(&format!("/api/v1/provinces/41/reports/{id}"))
+            .await
+            .status(),
+        200
+    );
+    let doc = json(c.get("/api/v1/openapi.json").await).await;
+    assert!(doc["paths"]["/api/v1/provinces/{province}/plans/{id}/progress"].is_object());
+    assert!(doc["paths"]["/api/v1/provinces/{province}/reports/{id}"].is_object());
+}

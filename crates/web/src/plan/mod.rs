@@ -1,6 +1,7 @@
 //! The integrated plan: its home (target against actual by indicator and quarter), its tree
 //! of strategies, goals, projects and activities, and its indicators with their targets.
 
+pub mod api;
 pub mod entries;
 pub mod export;
 pub mod import;

@@ -32,7 +32,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 )]
 pub struct Doc;
 
-fn failed(e: StoreError) -> Response {
+pub(crate) fn failed(e: StoreError) -> Response {
     match e {
         StoreError::NotFound => api_error(StatusCode::NOT_FOUND, "ไม่พบข้อมูล", "Not found"),
         other => {
@@ -147,6 +147,18 @@ pub struct ListOut<T> {
     total: i64,
     page: i64,
     per_page: i64,
+}
+
+impl<T> ListOut<T> {
+    /// A page of the store's items, each made into what the API shows.
+    pub(crate) fn of<U>(page: sermphalang_store::Page<U>, item: impl FnMut(U) -> T) -> Self {
+        ListOut {
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+            items: page.items.into_iter().map(item).collect(),
+        }
+    }
 }
 
 #[derive(Deserialize, IntoParams)]
