@@ -93,6 +93,8 @@ pub enum Permission {
     ReportWrite,
     /// Approve, return and reopen activity reports.
     ReportApprove,
+    /// Correct and add the national references plans are aligned with.
+    ReferenceManage,
 }
 
 /// A signed-in account, as authorization sees it.
@@ -115,7 +117,7 @@ impl Account {
             Public | SignedIn | RegistryRead => true,
             RegistryWrite => matches!(self.role, Admin | Secretariat | Coordinator),
             ProvinceManage | AuditRead => matches!(self.role, Admin | Secretariat),
-            NationalRead => matches!(self.role, Admin | National),
+            NationalRead | ReferenceManage => matches!(self.role, Admin | National),
             EvaluationRun => matches!(self.role, Admin | Secretariat | Member),
             TrainingManage => matches!(self.role, Admin | Secretariat),
             CheckIn => matches!(self.role, Admin | Secretariat | Coordinator | Member),

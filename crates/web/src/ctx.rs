@@ -350,6 +350,7 @@ impl Ctx {
             "plan_manage" => PlanManage,
             "report_write" => ReportWrite,
             "report_approve" => ReportApprove,
+            "reference_manage" => ReferenceManage,
             "check_in" => CheckIn,
             _ => return false,
         };

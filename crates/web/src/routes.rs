@@ -6,7 +6,8 @@ use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
 use crate::plan::{
     api as plan_api, entries as plan_entries, export as plan_export, import as plan_import,
-    indicators as plan_indicators, pdf as plan_pdf, plans, workshop as to_plan,
+    indicators as plan_indicators, pdf as plan_pdf, plans, references as plan_references,
+    workshop as to_plan,
 };
 use crate::registry::api as registry_api;
 use crate::registry::{groups, import, orgs, people};
@@ -143,6 +144,12 @@ pub fn table() -> Vec<Route> {
         pr("/p/{province}/plans/{id}",                                     PlanManage,     post(plans::update)),
         gr("/p/{province}/plans/{id}/edit",                                PlanManage,     get(plans::edit)),
         gr("/p/{province}/plans/{id}/export",                              RegistryRead,   get(plan_export::workbook)),
+        gr("/references",                                                  ReferenceManage, get(plan_references::national)),
+        pr("/references",                                                  ReferenceManage, post(plan_references::national_add)),
+        pr("/references/{code}",                                           ReferenceManage, post(plan_references::national_update)),
+        gr("/p/{province}/virtues",                                        PlanManage,     get(plan_references::virtues)),
+        pr("/p/{province}/virtues",                                        PlanManage,     post(plan_references::virtue_add)),
+        pr("/p/{province}/virtues/{code}",                                 PlanManage,     post(plan_references::virtue_update)),
         gr("/api/v1/provinces/{province}/plans",                           RegistryRead,   get(plan_api::plan_list)),
         gr("/api/v1/provinces/{province}/plans/{id}",                      RegistryRead,   get(plan_api::plan_tree)),
         gr("/api/v1/provinces/{province}/plans/{id}/progress",             RegistryRead,   get(plan_api::plan_progress)),

@@ -250,6 +250,12 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}/plans/{id}/edit", MANAGE),
     ("GET", "/p/{province}/plans/{id}/export", READ),
     ("GET", "/p/{province}/plans/{id}/plan.pdf", READ),
+    ("GET", "/references", NATIONAL),
+    ("POST", "/references", NATIONAL),
+    ("POST", "/references/{code}", NATIONAL),
+    ("GET", "/p/{province}/virtues", MANAGE),
+    ("POST", "/p/{province}/virtues", MANAGE),
+    ("POST", "/p/{province}/virtues/{code}", MANAGE),
     ("GET", "/api/v1/provinces/{province}/plans", READ),
     ("GET", "/api/v1/provinces/{province}/plans/{id}", READ),
     (
@@ -325,6 +331,10 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
 const LOOSE: &[&str] = &[
     "/p/{province}/import/{batch}",
     "/p/{province}/plans/{id}/import/{batch}",
+    "/references",
+    "/references/{code}",
+    "/p/{province}/virtues",
+    "/p/{province}/virtues/{code}",
     "/login",
     "/p/{province}/groups/{id}/order",
     "/p/{province}/cycles/{id}/plans/{item}/remove",

@@ -8,6 +8,7 @@ use crate::{FieldError, Invalid};
 
 mod forms;
 pub mod import;
+pub mod reference;
 pub use forms::*;
 
 coded_enum!(IndicatorKind {

@@ -6,8 +6,10 @@ use crate::evaluation::{activity, cycle, plan as workshop_plans};
 use crate::plan::entries::{self, Source};
 use crate::plan::{indicators, plans};
 use crate::{Db, Result};
+use sermphalang_domain::plan::reference::ReferenceInput;
 use sermphalang_domain::plan::{
-    BudgetLine, EntryInput, IndicatorInput, IndicatorKind, Level, PlanInput, TargetsInput,
+    BudgetLine, EntryInput, IndicatorInput, IndicatorKind, Level, PlanInput, ReferenceKind,
+    TargetsInput,
 };
 use sermphalang_domain::registry::Sector::{self, *};
 
@@ -549,6 +551,15 @@ fn entry(level: Level, parent: Option<i64>, title: &str, references: &[&str]) ->
     }
 }
 
+/// Udon Thani's own virtues: the good it wants to do, and the problem it wants to solve.
+const PROVINCE_VIRTUES: [(&str, &str); 2] = [
+    (
+        "จิตสาธารณะ รักษาความสะอาดบ้านเมือง",
+        "ขยะและความไม่เป็นระเบียบในที่สาธารณะ",
+    ),
+    ("เคารพกฎจราจร ขับขี่ปลอดภัย", "อุบัติเหตุทางถนนในช่วงเทศกาล"),
+];
+
 /// Loads the plan; `organizations` are the demo's, by catalogue order.
 pub async fn load(db: &Db, organizations: &[i64]) -> Result<i64> {
     let actor = Actor::system();
@@ -565,6 +576,16 @@ pub async fn load(db: &Db, organizations: &[i64]) -> Result<i64> {
     )
     .await?;
     let plan = plans::find(db, UDON_THANI, id).await?;
+    for (good, problem) in PROVINCE_VIRTUES {
+        let virtue = ReferenceInput {
+            kind: ReferenceKind::ProvinceVirtue,
+            name_th: good.into(),
+            name_en: String::new(),
+            problem: problem.into(),
+            archived: false,
+        };
+        crate::plan::references::add(db, &actor, Some(UDON_THANI), &virtue).await?;
+    }
     let workshop = workshop_sources(db).await?;
     let mut activities = Vec::new();
     for s in PLAN {

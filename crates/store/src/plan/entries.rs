@@ -218,6 +218,12 @@ async fn check(db: &Db, plan: &Plan, input: &EntryInput, id: Option<i64>) -> Res
         .iter()
         .map(|r| Value::from(r.as_str()))
         .collect();
+    let kept = format!(
+        "SELECT COUNT(*) FROM plan_references WHERE (archived_at IS NULL OR code IN \
+         (SELECT reference_code FROM plan_entry_references WHERE entry_id = {})) \
+         AND (province_code IS NULL OR province_code = $1) AND code IN {{ids}}",
+        id.unwrap_or(0)
+    );
     let checks = [
         (
             "SELECT COUNT(*) FROM districts WHERE province_code = $1 AND code IN {ids}",
@@ -238,8 +244,8 @@ async fn check(db: &Db, plan: &Plan, input: &EntryInput, id: Option<i64>) -> Res
             ),
         ),
         (
-            "SELECT COUNT(*) FROM plan_references WHERE archived_at IS NULL \
-             AND (province_code IS NULL OR province_code = $1) AND code IN {ids}",
+            // A withdrawn reference stays allowed on an entry that already cites it.
+            kept.as_str(),
             references,
             FieldError::new(
                 "references",

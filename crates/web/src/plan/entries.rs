@@ -95,7 +95,7 @@ async fn form_page(
     let districts = ctx.district_options(province);
     Ok(FormPage {
         organizations: org::options(&state.db, province).await?,
-        references: references::list(&state.db, province).await?,
+        references: references::choices(&state.db, province, &form.references).await?,
         ctx,
         prov: Some(province),
         province,

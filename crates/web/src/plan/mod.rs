@@ -8,6 +8,7 @@ pub mod import;
 pub mod indicators;
 pub mod pdf;
 pub mod plans;
+pub mod references;
 pub mod words;
 pub mod workshop;
 
