@@ -232,3 +232,64 @@ async fn targets_and_actuals_add_up_by_quarter_and_survive_a_backup() {
         assert_eq!(again[0].indicator.baseline, Some(12.0));
     }
 }
+
+#[tokio::test]
+async fn references_are_edited_nationally_and_virtues_kept_by_province() {
+    for t in backends("plan_references").await {
+        let db = &t.db;
+        let actor = Actor::system();
+        let form = |kind: &str, name: &str, problem: &str| {
+            sermphalang_domain::plan::reference::ReferenceForm {
+                kind: kind.into(),
+                name_th: name.into(),
+                problem: problem.into(),
+                ..Default::default()
+            }
+        };
+        let national = form("virtue", "ความรับผิดชอบ", "")
+            .validate(&[ReferenceKind::Virtue])
+            .unwrap();
+        let code = references::add(db, &actor, None, &national).await.unwrap();
+        let own = form("province_virtue", "ซื่อสัตย์ในหน้าที่", "การเรียกรับผลประโยชน์")
+            .validate(&[ReferenceKind::ProvinceVirtue])
+            .unwrap();
+        let mine = references::add(db, &actor, Some(UDON), &own).await.unwrap();
+        let second = references::add(db, &actor, Some(UDON), &own).await.unwrap();
+        assert_ne!(mine, second);
+        let udon = references::editable(db, Some(UDON)).await.unwrap();
+        assert_eq!(udon.len(), 2);
+        assert_eq!(udon[0].problem, "การเรียกรับผลประโยชน์");
+        assert!(
+            references::editable(db, Some(KHON_KAEN))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            references::editable(db, None)
+                .await
+                .unwrap()
+                .iter()
+                .any(|r| r.code == code)
+        );
+        // Withdrawn: no longer offered, though an entry citing it may keep it.
+        let withdrawn = sermphalang_domain::plan::reference::ReferenceInput {
+            archived: true,
+            ..national
+        };
+        references::update(db, &actor, None, &code, &withdrawn)
+            .await
+            .unwrap();
+        let offered = references::list(db, UDON).await.unwrap();
+        assert!(!offered.iter().any(|r| r.code == code));
+        assert!(offered.iter().any(|r| r.code == mine));
+        let kept = references::choices(db, UDON, std::slice::from_ref(&code))
+            .await
+            .unwrap();
+        assert!(kept.iter().any(|r| r.code == code));
+        assert!(matches!(
+            references::update(db, &actor, Some(KHON_KAEN), &mine, &own).await,
+            Err(StoreError::NotFound)
+        ));
+    }
+}
