@@ -27,12 +27,13 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-async function signIn(page, email, password) {
+async function signIn(page, email, password, home = '/p/41') {
+  // home: where the account lands, or null for anywhere past the sign-in page.
   await page.goto(`${base}/login`);
   await page.getByLabel('อีเมล').fill(email);
   await page.getByLabel('รหัสผ่าน').fill(password);
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  await page.waitForURL(`${base}/p/41`);
+  await page.waitForURL(home ? `${base}${home}` : (url) => url.pathname !== '/login');
 }
 
 // A JPEG drawn on a canvas, with the EXIF block a phone writes (orientation, GPS) put in.
@@ -193,7 +194,7 @@ test('the plan and report pages have no accessibility violations', async () => {
     if (v.length) found[path] = v;
   };
   for (const path of ['/p/41/plans', plan, `${plan}/edit`, `${plan}/entries/new`, `${plan}/indicators/new`,
-    '/p/41/reports', '/p/41/reports/new', '/p/41/plans/new']) {
+    '/p/41/reports', '/p/41/reports/new', '/p/41/plans/new', `${plan}/import`, '/p/41/virtues']) {
     await check(path);
   }
   await page.goto(`${base}${plan}`);
@@ -205,6 +206,13 @@ test('the plan and report pages have no accessibility violations', async () => {
   await page.goto(`${base}/p/41/reports`);
   await page.locator('.report-list a').first().click();
   await check(new URL(page.url()).pathname);
+  const national = await browser.newContext({ viewport: { width: 360, height: 720 }, bypassCSP: true });
+  const staff = await national.newPage();
+  await signIn(staff, 'national@demo.example', 'demo-national-2565', null);
+  await staff.goto(`${base}/references`);
+  const v = await violations(staff);
+  if (v.length) found['/references'] = v;
+  await national.close();
   assert.deepEqual(found, {});
   await context.close();
 });
