@@ -259,3 +259,85 @@ async fn the_plan_and_the_reports_export_to_workbooks() {
     assert_eq!(sheet.rows.len() as i64, approved);
     assert!(sheet.rows.iter().all(|r| r[16] == "อนุมัติแล้ว"));
 }
+
+#[tokio::test]
+async fn a_reporter_captions_and_reorders_the_photos_of_a_draft() {
+    let app = spawn().await;
+    let db = &app.db.db;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let today = sermphalang_thai::format_input(sermphalang_thai::today_in_thailand());
+    let form = Form::new()
+        .text("title", "เวทีเสวนาคุณธรรม")
+        .text("held_on", today.clone())
+        .text("district", "4101")
+        .text("network", "public")
+        .text("male", "5")
+        .text("female", "5")
+        .text("photo_caption", "ภาพชุดแรก")
+        .part("photos", photo("a.jpg", drawn(11, 640, 480)))
+        .part("photos", photo("b.jpg", drawn(12, 640, 480)))
+        .part("photos", photo("c.jpg", drawn(13, 640, 480)));
+    let url = c.url(&format!("/p/41/reports?_csrf={}", c.csrf()));
+    let r = c.http.post(&url).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let id: i64 = location(&r).rsplit('/').next().unwrap().parse().unwrap();
+    let before = sermphalang_store::report::photos::of_report(db, id)
+        .await
+        .unwrap();
+    assert_eq!(before.len(), 3);
+    assert!(before.iter().all(|p| p.caption == "ภาพชุดแรก"));
+    let edit = c.page(&format!("/p/41/reports/{id}/edit")).await;
+    assert!(edit.contains(&format!("photo_place_{}", before[0].id)));
+
+    // The last photo first, with its own caption; a photo of another report is left alone.
+    let second = Form::new()
+        .text("title", "รายงานอื่น")
+        .text("held_on", today.clone())
+        .text("district", "4101")
+        .text("network", "public")
+        .text("male", "1")
+        .part("photos", photo("d.jpg", drawn(14, 640, 480)));
+    let url = c.url(&format!("/p/41/reports?_csrf={}", c.csrf()));
+    let r = c.http.post(&url).multipart(second).send().await.unwrap();
+    let second: i64 = location(&r).rsplit('/').next().unwrap().parse().unwrap();
+    let other = sermphalang_store::report::photos::of_report(db, second)
+        .await
+        .unwrap();
+    assert_eq!(other.len(), 1);
+    let mut form = Form::new()
+        .text("title", "เวทีเสวนาคุณธรรม")
+        .text("held_on", today)
+        .text("district", "4101")
+        .text("network", "public")
+        .text("male", "5")
+        .text("female", "5");
+    for (photo, place, caption) in [
+        (&before[0], "2", "ผู้ร่วมเสวนา"),
+        (&before[1], "๓", ""),
+        (&before[2], "1", "ภาพหมู่ปิดงาน"),
+    ] {
+        form = form
+            .text(format!("photo_place_{}", photo.id), place)
+            .text(format!("photo_caption_{}", photo.id), caption);
+    }
+    form = form.text(format!("photo_caption_{}", other[0].id), "แก้ภาพของรายงานอื่น");
+    let url = c.url(&format!("/p/41/reports/{id}?_csrf={}", c.csrf()));
+    let r = c.http.post(&url).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let after = sermphalang_store::report::photos::of_report(db, id)
+        .await
+        .unwrap();
+    let order: Vec<(i64, &str)> = after.iter().map(|p| (p.id, p.caption.as_str())).collect();
+    assert_eq!(
+        order,
+        [
+            (before[2].id, "ภาพหมู่ปิดงาน"),
+            (before[0].id, "ผู้ร่วมเสวนา"),
+            (before[1].id, ""),
+        ]
+    );
+    let still = sermphalang_store::report::photos::of_report(db, second)
+        .await
+        .unwrap();
+    assert_eq!(still[0].caption, "");
+}

@@ -153,6 +153,39 @@ pub async fn add(
     Ok(id)
 }
 
+/// A reporter's change to a photo already on the report: its caption and its place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Arranged {
+    pub id: i64,
+    pub caption: String,
+    /// The place the reporter asked for, from 1; ties keep the order they had.
+    pub place: i64,
+}
+
+/// Sets the captions and the order of a report's photos; ids of other reports' photos are
+/// left alone. The photos are numbered 1, 2, 3 … in the order asked.
+pub async fn arrange(tx: &mut Write<'_>, report: i64, photos: &[Arranged]) -> Result<()> {
+    if photos.is_empty() {
+        return Ok(());
+    }
+    let mut ordered: Vec<(usize, &Arranged)> = photos.iter().enumerate().collect();
+    ordered.sort_by_key(|(i, a)| (a.place, *i));
+    for (position, (_, a)) in ordered.iter().enumerate() {
+        let caption: String = a.caption.trim().chars().take(300).collect();
+        sqlx::query(
+            "UPDATE photos SET caption = $1, position = $2 WHERE id = $3 AND report_id = $4",
+        )
+        .bind(caption)
+        .bind(position as i64 + 1)
+        .bind(a.id)
+        .bind(report)
+        .execute(&mut **tx)
+        .await?;
+    }
+    tx.record(Change::new("arrange", "report", report).after(&photos))
+        .await
+}
+
 const COLUMNS: &str = "id, report_id, caption, consent, width, height, display_width, \
     display_height, thumbnail_width, thumbnail_height";
 

@@ -7,7 +7,7 @@ use sermphalang_documents::photo::{self, Photo};
 use sermphalang_domain::FieldError;
 use sermphalang_domain::report::ReportForm;
 use sermphalang_store::audit::Write;
-use sermphalang_store::report::photos::{self, NewPhoto, Size};
+use sermphalang_store::report::photos::{self, Arranged, NewPhoto, Size};
 
 /// A report's form with at most this many photos at once.
 pub const MAX_PHOTOS: usize = 20;
@@ -17,6 +17,8 @@ pub struct Upload {
     /// File name and bytes.
     pub photos: Vec<(String, Vec<u8>)>,
     pub caption: String,
+    /// Captions and places of the photos already on the report.
+    pub arranged: Vec<Arranged>,
     pub consent: bool,
     /// Whether the reporter asked to send the report as well as save it.
     pub submit: bool,
@@ -27,6 +29,7 @@ pub async fn read_upload(mut multipart: Multipart) -> Result<Upload, AppError> {
         form: ReportForm::default(),
         photos: Vec::new(),
         caption: String::new(),
+        arranged: Vec::new(),
         consent: false,
         submit: false,
     };
@@ -66,10 +69,42 @@ pub async fn read_upload(mut multipart: Multipart) -> Result<Upload, AppError> {
             "photo_caption" => up.caption = text,
             "photo_consent" => up.consent = !text.is_empty(),
             "submit" => up.submit = text == "1",
-            _ => {}
+            other => arrange_field(&mut up.arranged, other, text),
         }
     }
     Ok(up)
+}
+
+/// Reads a `photo_caption_{id}` or `photo_place_{id}` field into the photo's arrangement.
+fn arrange_field(arranged: &mut Vec<Arranged>, name: &str, text: String) {
+    let (caption, id) = match (
+        name.strip_prefix("photo_caption_"),
+        name.strip_prefix("photo_place_"),
+    ) {
+        (Some(id), _) => (true, id),
+        (_, Some(id)) => (false, id),
+        _ => return,
+    };
+    let Ok(id) = id.parse::<i64>() else {
+        return;
+    };
+    let at = match arranged.iter().position(|a| a.id == id) {
+        Some(at) => at,
+        None => {
+            arranged.push(Arranged {
+                id,
+                caption: String::new(),
+                place: i64::MAX,
+            });
+            arranged.len() - 1
+        }
+    };
+    if caption {
+        arranged[at].caption = text;
+    } else {
+        let digits = sermphalang_thai::to_arabic_digits(text.trim());
+        arranged[at].place = digits.parse().unwrap_or(i64::MAX);
+    }
 }
 
 /// Runs each photo through the pipeline off the async threads; returns the photos made and,

@@ -297,6 +297,7 @@ async fn save(
         mut form,
         photos,
         caption,
+        arranged,
         consent,
         submit,
     } = read_upload(multipart).await?;
@@ -340,6 +341,9 @@ async fn save(
             return render_invalid(form_page(state, ctx, province, id, form, errors).await?);
         }
     };
+    if id.is_some() {
+        sermphalang_store::report::photos::arrange(&mut tx, report, &arranged).await?;
+    }
     store_photos(&mut tx, province, report, &made, &caption, consent).await?;
     tx.commit_recorded().await?;
     if !refused.is_empty() {

@@ -62,6 +62,17 @@ pub const REPORT_WORDS: &[(&str, &str, &str)] = &[
     ),
     ("photo_caption", "คำบรรยายภาพ", "Caption"),
     (
+        "photo_caption_new",
+        "คำบรรยายภาพที่เพิ่มครั้งนี้",
+        "Caption of the photos added now",
+    ),
+    ("photo_place", "ลำดับภาพ", "Order"),
+    (
+        "photos_arrange_hint",
+        "แก้คำบรรยายหรือเปลี่ยนลำดับของภาพที่มีอยู่ได้ (ภาพลำดับ 1 เป็นภาพปกของรายงาน) แล้วกดบันทึก",
+        "Change the caption or the order of the photos already here (photo 1 is the report's cover), then save",
+    ),
+    (
         "photo_consent",
         "ผู้ที่อยู่ในภาพยินยอมให้เผยแพร่ภาพต่อสาธารณะ",
         "The people in the photos agreed to their publication",
@@ -113,6 +124,7 @@ pub const REPORT_WORDS: &[(&str, &str, &str)] = &[
     ("status_returned", "ส่งกลับให้แก้ไข", "Returned"),
     ("entity_report", "รายงานกิจกรรม", "activity report"),
     ("entity_photo", "ภาพถ่าย", "photo"),
+    ("action_arrange", "จัดลำดับและคำบรรยายภาพ", "arranged photos"),
     ("action_delete", "ลบ", "deleted"),
     ("action_submit", "ส่ง", "submitted"),
     ("action_return", "ส่งกลับ", "returned"),
