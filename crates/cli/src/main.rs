@@ -275,8 +275,8 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
         }
     }
     let mut state = sermphalang_web::AppState::new(db.clone(), args.secure_cookies).await?;
-    state.certificate_worker = Some(certificate_worker()?);
-    state.public_url = args
+    state.settings().certificate_worker = Some(certificate_worker()?);
+    state.settings().public_url = args
         .public_url
         .as_deref()
         .map(|u| u.trim_end_matches('/').to_string());

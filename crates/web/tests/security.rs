@@ -163,7 +163,7 @@ async fn a_csrf_token_belongs_to_one_session() {
 #[tokio::test]
 async fn every_answer_carries_the_security_headers() {
     let plain = spawn().await;
-    let tls = spawn_with(|state| state.secure_cookies = true).await;
+    let tls = spawn_with(|state| state.settings().secure_cookies = true).await;
     for (app, behind_tls) in [(&plain, false), (&tls, true)] {
         let c = Client::new(app);
         for path in ["/login", "/no-such-page", "/healthz"] {

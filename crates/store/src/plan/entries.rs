@@ -5,7 +5,7 @@ use super::Plan;
 use crate::audit::{Actor, Change};
 use crate::sql::{Columns, Value, all_found};
 use crate::time::date;
-use crate::{Db, Result, StoreError, now};
+use crate::{Backend, Db, Result, StoreError, now};
 use chrono::NaiveDate;
 use serde::Serialize;
 use sermphalang_domain::plan::{BudgetLine, EntryInput, Level};
@@ -44,40 +44,105 @@ impl Entry {
     }
 }
 
-const COLUMNS: &str = "id, parent_id, level, title, description, fiscal_year, starts_on, \
-    ends_on, source_activity_id, position";
+/// One entry as the tree's query gives it: its columns, then its networks, districts,
+/// organizations (id, name), references and budget lines (source, satang).
+type RawEntry = (
+    i64,
+    Option<i64>,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Vec<String>,
+    Vec<i64>,
+    Vec<(i64, String)>,
+    Vec<String>,
+    Vec<(String, i64)>,
+);
+
+/// The whole tree as one JSON value, each entry with its links: with sqlx's cost per row and
+/// per value, one value read beats the few hundred rows of the entries and their five link
+/// tables (as the registry's pages found).
+fn tree_sql(backend: Backend) -> String {
+    let (agg, array, open, close, empty, text) = match backend {
+        Backend::Sqlite => ("json_group_array", "json_array", "json(", ")", "'[]'", ""),
+        Backend::Postgres => ("json_agg", "json_build_array", "(", ")", "'[]'::json", "::text"),
+    };
+    let list = |value: &str, from: &str, order: &str| {
+        format!("{open}(SELECT COALESCE({agg}({value} ORDER BY {order}), {empty}) {from}){close}")
+    };
+    format!(
+        "SELECT COALESCE({agg}({array}(e.id, e.parent_id, e.level, e.title, e.description, \
+         e.fiscal_year, e.starts_on, e.ends_on, e.source_activity_id, {networks}, {districts}, \
+         {organizations}, {references}, {budget}) ORDER BY e.position, e.id), {empty}){text} \
+         FROM plan_entries e WHERE e.plan_id = $1",
+        networks = list(
+            "n.sector_code",
+            "FROM plan_entry_networks n WHERE n.entry_id = e.id",
+            "n.sector_code"
+        ),
+        districts = list(
+            "d.district_code",
+            "FROM plan_entry_districts d WHERE d.entry_id = e.id",
+            "d.district_code"
+        ),
+        organizations = list(
+            &format!("{array}(o.id, o.name)"),
+            "FROM plan_entry_organizations l JOIN organizations o ON o.id = l.organization_id \
+             WHERE l.entry_id = e.id",
+            "o.sort_key"
+        ),
+        references = list(
+            "l.reference_code",
+            "FROM plan_entry_references l JOIN plan_references r ON r.code = l.reference_code \
+             WHERE l.entry_id = e.id",
+            "r.position"
+        ),
+        budget = list(
+            &format!("{array}(b.source, b.satang)"),
+            "FROM plan_budget_lines b WHERE b.entry_id = e.id",
+            "b.position"
+        ),
+    )
+}
 
 /// The whole tree in reading order: each entry followed by the entries under it.
 pub async fn tree(db: &Db, plan: i64) -> Result<Vec<Entry>> {
-    let rows = sqlx::query(AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM plan_entries WHERE plan_id = $1 ORDER BY position, id"
-    )))
-    .bind(plan)
-    .fetch_all(db.read())
-    .await?;
-    let mut flat: Vec<Entry> = rows
-        .iter()
+    let json: String = sqlx::query_scalar(AssertSqlSafe(tree_sql(db.backend)))
+        .bind(plan)
+        .fetch_one(db.read())
+        .await?;
+    let raw: Vec<RawEntry> = serde_json::from_str(&json)
+        .map_err(|e| StoreError::Unusable(format!("plan tree unreadable: {e}")))?;
+    let flat = raw
+        .into_iter()
         .filter_map(|r| {
             Some(Entry {
-                id: r.get(0),
-                parent_id: r.get(1),
-                level: Level::parse(r.get::<String, _>(2).as_str())?,
+                id: r.0,
+                parent_id: r.1,
+                level: Level::parse(&r.2)?,
                 number: String::new(),
-                title: r.get(3),
-                description: r.get(4),
-                fiscal_year: r.get::<Option<i64>, _>(5).map(|y| y as i32),
-                starts_on: date(r.get(6)),
-                ends_on: date(r.get(7)),
-                source_activity_id: r.get(8),
-                networks: Vec::new(),
-                districts: Vec::new(),
-                organizations: Vec::new(),
-                references: Vec::new(),
-                budget: Vec::new(),
+                title: r.3,
+                description: r.4,
+                fiscal_year: r.5.map(|y| y as i32),
+                starts_on: date(r.6),
+                ends_on: date(r.7),
+                source_activity_id: r.8,
+                networks: r.9.iter().filter_map(|s| Sector::parse(s)).collect(),
+                districts: r.10,
+                organizations: r.11,
+                references: r.12,
+                budget: r
+                    .13
+                    .into_iter()
+                    .map(|(source, satang)| BudgetLine { source, satang })
+                    .collect(),
             })
         })
         .collect();
-    attach_links(db, plan, &mut flat).await?;
     Ok(in_reading_order(flat))
 }
 
@@ -109,70 +174,6 @@ fn in_reading_order(flat: Vec<Entry>) -> Vec<Entry> {
     }
     walk(None, "", &mut children, &mut out);
     out
-}
-
-async fn attach_links(db: &Db, plan: i64, entries: &mut [Entry]) -> Result<()> {
-    let index: HashMap<i64, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
-    let read = |sql: &'static str| sqlx::query(sql).bind(plan).fetch_all(db.read());
-    for r in read(
-        "SELECT n.entry_id, n.sector_code FROM plan_entry_networks n \
-         JOIN plan_entries e ON e.id = n.entry_id WHERE e.plan_id = $1 ORDER BY n.sector_code",
-    )
-    .await?
-    {
-        if let (Some(i), Some(s)) = (
-            index.get(&r.get::<i64, _>(0)),
-            Sector::parse(r.get::<String, _>(1).as_str()),
-        ) {
-            entries[*i].networks.push(s);
-        }
-    }
-    for r in read(
-        "SELECT d.entry_id, d.district_code FROM plan_entry_districts d \
-         JOIN plan_entries e ON e.id = d.entry_id WHERE e.plan_id = $1 ORDER BY d.district_code",
-    )
-    .await?
-    {
-        if let Some(i) = index.get(&r.get::<i64, _>(0)) {
-            entries[*i].districts.push(r.get(1));
-        }
-    }
-    for r in read(
-        "SELECT l.entry_id, o.id, o.name FROM plan_entry_organizations l \
-         JOIN plan_entries e ON e.id = l.entry_id JOIN organizations o ON o.id = l.organization_id \
-         WHERE e.plan_id = $1 ORDER BY o.sort_key",
-    )
-    .await?
-    {
-        if let Some(i) = index.get(&r.get::<i64, _>(0)) {
-            entries[*i].organizations.push((r.get(1), r.get(2)));
-        }
-    }
-    for r in read(
-        "SELECT l.entry_id, l.reference_code FROM plan_entry_references l \
-         JOIN plan_entries e ON e.id = l.entry_id JOIN plan_references r \
-         ON r.code = l.reference_code WHERE e.plan_id = $1 ORDER BY r.position",
-    )
-    .await?
-    {
-        if let Some(i) = index.get(&r.get::<i64, _>(0)) {
-            entries[*i].references.push(r.get(1));
-        }
-    }
-    for r in read(
-        "SELECT b.entry_id, b.source, b.satang FROM plan_budget_lines b \
-         JOIN plan_entries e ON e.id = b.entry_id WHERE e.plan_id = $1 ORDER BY b.position",
-    )
-    .await?
-    {
-        if let Some(i) = index.get(&r.get::<i64, _>(0)) {
-            entries[*i].budget.push(BudgetLine {
-                source: r.get(1),
-                satang: r.get(2),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// One entry of the plan, with its number in the tree.
