@@ -3,7 +3,7 @@
 
 mod poppler_support;
 
-use poppler_support::{keep, poppler_available, text_of};
+use poppler_support::{keep, png_of, poppler_available, text_of};
 use sermphalang_pdf::plan::{
     EntryLine, PlanDocument, PlanLabels, Standing, YearCell, YearlyLine, render_plan,
 };
@@ -92,4 +92,6 @@ fn the_plan_document_runs_over_pages_and_reads_back() {
         "",
         "poppler complains"
     );
+    // Kept for a person to look at.
+    png_of(&pdf, 1, "plan-page-1", 60);
 }

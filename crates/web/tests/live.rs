@@ -483,7 +483,8 @@ async fn the_cycle_workbook_downloads_while_the_session_is_live() {
 
 #[tokio::test]
 async fn the_projector_shows_the_configured_public_address() {
-    let app = spawn_with(|s| s.public_url = Some("https://moral.example.go.th".into())).await;
+    let app =
+        spawn_with(|s| s.settings().public_url = Some("https://moral.example.go.th".into())).await;
     let r = room(&app, Step::Rating).await;
     let secretariat =
         Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;

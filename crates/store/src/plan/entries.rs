@@ -69,7 +69,14 @@ type RawEntry = (
 fn tree_sql(backend: Backend) -> String {
     let (agg, array, open, close, empty, text) = match backend {
         Backend::Sqlite => ("json_group_array", "json_array", "json(", ")", "'[]'", ""),
-        Backend::Postgres => ("json_agg", "json_build_array", "(", ")", "'[]'::json", "::text"),
+        Backend::Postgres => (
+            "json_agg",
+            "json_build_array",
+            "(",
+            ")",
+            "'[]'::json",
+            "::text",
+        ),
     };
     let list = |value: &str, from: &str, order: &str| {
         format!("{open}(SELECT COALESCE({agg}({value} ORDER BY {order}), {empty}) {from}){close}")

@@ -539,17 +539,7 @@ pub async fn confirm(db: &Db, actor: &Actor, plan: &Plan, batch: i64) -> Result<
             .await?;
         }
     }
-    let done = sqlx::query(
-        "UPDATE import_batches SET imported_at = $1, payload = '[]' WHERE id = $2 \
-         AND imported_at IS NULL",
-    )
-    .bind(now())
-    .bind(batch)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(StoreError::NotFound);
-    }
+    crate::registry::imports::mark_imported(&mut tx, batch).await?;
     let counts = (payload.entries.len(), payload.indicators.len());
     tx.commit(
         Change::new("import", "plan", plan.id).after(&serde_json::json!({

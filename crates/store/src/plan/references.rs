@@ -44,47 +44,27 @@ pub async fn seed(db: &Db) -> Result<()> {
     Ok(())
 }
 
-/// The references a plan of `province` may cite: the national ones and its own.
+/// The references a plan of `province` may cite: the national ones and its own, not withdrawn.
 pub async fn list(db: &Db, province: i64) -> Result<Vec<Reference>> {
-    let rows = sqlx::query(
-        "SELECT code, kind, name_th, name_en FROM plan_references \
-         WHERE archived_at IS NULL AND (province_code IS NULL OR province_code = $1) \
-         ORDER BY position, code",
-    )
-    .bind(province)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| {
-            Some(Reference {
-                code: r.get(0),
-                kind: ReferenceKind::parse(r.get::<String, _>(1).as_str())?,
-                name_th: r.get(2),
-                name_en: r.get(3),
-            })
-        })
-        .collect())
+    choices(db, province, &[]).await
 }
 
 /// What an entry may cite: the current references, and any withdrawn one it already cites, so
 /// that saving the entry keeps it.
 pub async fn choices(db: &Db, province: i64, cited: &[String]) -> Result<Vec<Reference>> {
-    let mut list = list(db, province).await?;
-    for r in editable(db, None)
-        .await?
+    // National references come before the province's own (positions from 1000).
+    let mut all = editable(db, None).await?;
+    all.extend(editable(db, Some(province)).await?);
+    Ok(all
         .into_iter()
-        .chain(editable(db, Some(province)).await?)
-        .filter(|r| r.archived && cited.contains(&r.code))
-    {
-        list.push(Reference {
+        .filter(|r| !r.archived || cited.contains(&r.code))
+        .map(|r| Reference {
             code: r.code,
             kind: r.kind,
             name_th: r.name_th,
             name_en: r.name_en,
-        });
-    }
-    Ok(list)
+        })
+        .collect())
 }
 
 /// A reference as staff edit it, archived ones included.

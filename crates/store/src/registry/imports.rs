@@ -327,6 +327,23 @@ async fn check_people(
     Ok(inputs)
 }
 
+/// Marks a batch as written, in the transaction that wrote it, so that it is used once: a
+/// second confirmation, even a concurrent one, finds no batch.
+pub(crate) async fn mark_imported(tx: &mut sqlx::AnyConnection, batch: i64) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE import_batches SET imported_at = $1, payload = '[]' WHERE id = $2 \
+         AND imported_at IS NULL",
+    )
+    .bind(now())
+    .bind(batch)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
 /// Writes a prepared batch, all rows or none. A batch is used once, by the account that made it.
 pub async fn confirm(db: &Db, actor: &Actor, province: i64, batch: i64) -> Result<usize> {
     let row = sqlx::query(
@@ -360,17 +377,7 @@ pub async fn confirm(db: &Db, actor: &Actor, province: i64, batch: i64) -> Resul
             inputs.len()
         }
     };
-    let done = sqlx::query(
-        "UPDATE import_batches SET imported_at = $1, payload = '[]' WHERE id = $2 \
-         AND imported_at IS NULL",
-    )
-    .bind(now())
-    .bind(batch)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(StoreError::NotFound);
-    }
+    mark_imported(&mut tx, batch).await?;
     let after = serde_json::json!({ "kind": kind.code(), "rows": count });
     tx.commit(Change::new("import", kind.code(), batch).after(&after))
         .await?;
