@@ -278,6 +278,36 @@ pub(crate) async fn all<T: Record>(db: &Db, rest: &str, values: &[Value]) -> Res
     Ok(rows.iter().map(T::from_row).collect())
 }
 
+/// The words of one dialect for reading many rows as one JSON value (sqlx's cost is per row
+/// and per value): the aggregate, the array builder, an empty array, the cast of the result
+/// to text, and what makes a nested subquery's JSON text JSON again.
+pub(crate) struct JsonWords {
+    pub agg: &'static str,
+    pub array: &'static str,
+    pub empty: &'static str,
+    pub text: &'static str,
+    pub nested: (&'static str, &'static str),
+}
+
+pub(crate) fn json_words(backend: crate::Backend) -> JsonWords {
+    match backend {
+        crate::Backend::Sqlite => JsonWords {
+            agg: "json_group_array",
+            array: "json_array",
+            empty: "'[]'",
+            text: "",
+            nested: ("json(", ")"),
+        },
+        crate::Backend::Postgres => JsonWords {
+            agg: "json_agg",
+            array: "json_build_array",
+            empty: "'[]'::json",
+            text: "::text",
+            nested: ("(", ")"),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,17 +67,13 @@ type RawEntry = (
 /// per value, one value read beats the few hundred rows of the entries and their five link
 /// tables (as the registry's pages found).
 fn tree_sql(backend: Backend) -> String {
-    let (agg, array, open, close, empty, text) = match backend {
-        Backend::Sqlite => ("json_group_array", "json_array", "json(", ")", "'[]'", ""),
-        Backend::Postgres => (
-            "json_agg",
-            "json_build_array",
-            "(",
-            ")",
-            "'[]'::json",
-            "::text",
-        ),
-    };
+    let crate::sql::JsonWords {
+        agg,
+        array,
+        empty,
+        text,
+        nested: (open, close),
+    } = crate::sql::json_words(backend);
     let list = |value: &str, from: &str, order: &str| {
         format!("{open}(SELECT COALESCE({agg}({value} ORDER BY {order}), {empty}) {from}){close}")
     };

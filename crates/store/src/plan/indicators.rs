@@ -291,10 +291,13 @@ type Figure = (i64, i64, i64, Option<f64>, Option<f64>, Option<f64>);
 /// A plan's targets and actuals of one fiscal year as one JSON value: with sqlx's cost per row,
 /// one value beats their hundred-odd rows.
 fn figures_sql(backend: crate::Backend) -> String {
-    let (agg, array, empty, text) = match backend {
-        crate::Backend::Sqlite => ("json_group_array", "json_array", "'[]'", ""),
-        crate::Backend::Postgres => ("json_agg", "json_build_array", "'[]'::json", "::text"),
-    };
+    let crate::sql::JsonWords {
+        agg,
+        array,
+        empty,
+        text,
+        ..
+    } = crate::sql::json_words(backend);
     format!(
         "SELECT COALESCE({agg}({array}(f.is_actual, f.indicator_id, f.quarter, f.value, \
          f.reports, f.entered)), {empty}){text} FROM (\

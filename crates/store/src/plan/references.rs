@@ -19,6 +19,17 @@ pub struct Reference {
     pub name_en: String,
 }
 
+impl Reference {
+    /// The name in English when asked for and known, else in Thai.
+    pub fn name(&self, english: bool) -> &str {
+        if english && !self.name_en.is_empty() {
+            &self.name_en
+        } else {
+            &self.name_th
+        }
+    }
+}
+
 /// Adds the shipped references a database does not have yet; rows staff changed stay as
 /// they are.
 pub async fn seed(db: &Db) -> Result<()> {

@@ -1,8 +1,8 @@
 //! The plan's read endpoints under /api/v1: a province's plans, a plan's tree, and where its
 //! indicators stand in a fiscal year, quarter by quarter.
 
+use super::Cell;
 use super::plans::YearQuery;
-use super::{Cell, rows};
 use crate::AppState;
 use crate::registry::api::failed;
 use axum::Json;
@@ -10,8 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use sermphalang_store::plan::entries::{self, Entry};
-use sermphalang_store::plan::{Plan, indicators, plans};
-use sermphalang_thai::today_in_thailand;
+use sermphalang_store::plan::{Plan, plans};
 use utoipa::{OpenApi, ToSchema};
 
 /// This feature's part of the OpenAPI document.
@@ -195,10 +194,8 @@ pub async fn plan_progress(
 ) -> Response {
     let read = async {
         let plan = plans::find(&state.db, province, id).await?;
-        let today = today_in_thailand();
-        let year = q.year_in(&plan, today);
-        let progress = indicators::progress(&state.db, id, year).await?;
-        Ok(rows(progress, year, today)
+        let (year, _, rows) = q.standing(&state.db, &plan).await?;
+        Ok(rows
             .into_iter()
             .map(|r| IndicatorProgressOut {
                 id: r.indicator.id,

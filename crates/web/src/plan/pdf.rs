@@ -2,7 +2,7 @@
 //! with responsibilities and budgets, and every year's targets and actuals.
 
 use super::plans::YearQuery;
-use super::{rows, tally};
+use super::tally;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -14,7 +14,6 @@ use sermphalang_pdf::plan::{
 };
 use sermphalang_store::plan::entries::Entry;
 use sermphalang_store::plan::{entries, indicators, plans, references};
-use sermphalang_thai::today_in_thailand;
 
 fn labels(ctx: &Ctx) -> PlanLabels {
     let t = |key: &str| ctx.t(key).to_string();
@@ -89,27 +88,15 @@ pub async fn document(
     Query(q): Query<YearQuery>,
 ) -> Result<Response, AppError> {
     let plan = plans::find(&state.db, province, id).await?;
-    let today = today_in_thailand();
-    let year = q.year_in(&plan, today);
+    let (year, today, standing_rows) = q.standing(&state.db, &plan).await?;
     let tree = entries::tree(&state.db, id).await?;
     let refs = references::list(&state.db, province).await?;
     let reference_name = |code: &String| {
         refs.iter()
             .find(|r| &r.code == code)
-            .map(|r| {
-                if ctx.is_en() && !r.name_en.is_empty() {
-                    r.name_en.clone()
-                } else {
-                    r.name_th.clone()
-                }
-            })
+            .map(|r| r.name(ctx.is_en()).to_string())
             .unwrap_or_else(|| code.clone())
     };
-    let standing_rows = rows(
-        indicators::progress(&state.db, id, year).await?,
-        year,
-        today,
-    );
     let standing = standing_rows
         .iter()
         .map(|r| Standing {

@@ -152,6 +152,19 @@ impl YearQuery {
             .filter(|y| (plan.first_year..=plan.last_year).contains(y))
             .unwrap_or_else(|| plan.current_year(today))
     }
+
+    /// The fiscal year asked for (see [`Self::year_in`]), today, and where the plan's
+    /// indicators stand in that year: what the home, its PDF and the API each show.
+    pub async fn standing(
+        &self,
+        db: &sermphalang_store::Db,
+        plan: &Plan,
+    ) -> Result<(i32, chrono::NaiveDate, Vec<Row>), sermphalang_store::StoreError> {
+        let today = today_in_thailand();
+        let year = self.year_in(plan, today);
+        let progress = indicators::progress(db, plan.id, year).await?;
+        Ok((year, today, rows(progress, year, today)))
+    }
 }
 
 #[derive(Template)]
@@ -178,10 +191,7 @@ pub async fn show(
     Query(q): Query<YearQuery>,
 ) -> Result<Response, AppError> {
     let plan = plans::find(&state.db, province, id).await?;
-    let today = today_in_thailand();
-    let year = q.year_in(&plan, today);
-    let progress = indicators::progress(&state.db, id, year).await?;
-    let rows = rows(progress, year, today);
+    let (year, _, rows) = q.standing(&state.db, &plan).await?;
     let entries = entries::tree(&state.db, id).await?;
     let activities = entries
         .iter()

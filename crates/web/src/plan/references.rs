@@ -36,10 +36,7 @@ struct ReferencesPage {
 
 impl ReferencesPage {
     fn base(&self) -> String {
-        match self.province {
-            Some(p) => format!("/p/{p}/virtues"),
-            None => "/references".into(),
-        }
+        base(self.province)
     }
 
     fn of_kind(&self, kind: &ReferenceKind) -> Vec<&Editable> {
@@ -55,11 +52,7 @@ async fn page(
     errors: Errors,
 ) -> Result<Response, AppError> {
     let references = references::editable(&state.db, province).await?;
-    let kinds = if province.is_some() {
-        PROVINCE_KINDS.to_vec()
-    } else {
-        NATIONAL_KINDS.to_vec()
-    };
+    let kinds = kinds(province).to_vec();
     let invalid = errors.any();
     let page = ReferencesPage {
         ctx,
@@ -96,7 +89,7 @@ async fn add(
         Err(e) => return page(state, ctx, province, form, e.into()).await,
     };
     references::add(&state.db, &actor(&ctx), province, &input).await?;
-    Ok(Redirect::to(&back(province)).into_response())
+    Ok(Redirect::to(&base(province)).into_response())
 }
 
 async fn change(
@@ -121,10 +114,11 @@ async fn change(
         Err(e) => return page(state, ctx, province, ReferenceForm::default(), e.into()).await,
     };
     references::update(&state.db, &actor(&ctx), province, &code, &input).await?;
-    Ok(Redirect::to(&back(province)).into_response())
+    Ok(Redirect::to(&base(province)).into_response())
 }
 
-fn back(province: Option<i64>) -> String {
+/// The page of the national references, or of a province's own virtues.
+fn base(province: Option<i64>) -> String {
     match province {
         Some(p) => format!("/p/{p}/virtues"),
         None => "/references".into(),

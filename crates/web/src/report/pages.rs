@@ -418,13 +418,7 @@ impl ShowPage {
         self.virtues
             .iter()
             .filter(|v| self.report.virtues.contains(&v.code))
-            .map(|v| {
-                if self.ctx.is_en() && !v.name_en.is_empty() {
-                    v.name_en.clone()
-                } else {
-                    v.name_th.clone()
-                }
-            })
+            .map(|v| v.name(self.ctx.is_en()).to_string())
             .collect()
     }
 }
