@@ -67,6 +67,8 @@ pub const TABLES: &[&str] = &[
     "report_contributions",
     "photos",
     "plan_actual_parts",
+    "tallies",
+    "rating_totals",
 ];
 
 const IDENTITY_TABLES: &[&str] = &[

@@ -130,7 +130,8 @@ impl Db {
             }
         }
         crate::registry::geo::seed(self).await?;
-        crate::plan::references::seed(self).await
+        crate::plan::references::seed(self).await?;
+        crate::dashboard::tallies::fill_if_missing(self).await
     }
 
     /// The newest migration this binary knows.

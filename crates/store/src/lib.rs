@@ -5,6 +5,7 @@ pub mod accounts;
 mod archive;
 pub mod audit;
 pub mod backup;
+pub mod dashboard;
 mod db;
 pub mod demo;
 mod error;

@@ -8,6 +8,7 @@ use sermphalang_domain::training::registration::{
 };
 use sermphalang_domain::training::{AttendanceRule, CompletionRule};
 use sermphalang_store::audit::Actor;
+use sermphalang_store::dashboard::figures;
 use sermphalang_store::testing::backends;
 use sermphalang_store::training::attendance::{self, CheckIn, Method, Who};
 use sermphalang_store::training::registration::{self, Channel};
@@ -364,7 +365,42 @@ async fn register_check_in_complete_issue_verify_revoke() {
         assert!(v.revoked_at.is_some());
         assert_eq!(v.revoked_reason.as_deref(), Some("ออกซ้ำโดยผิดพลาด"));
         assert_eq!(v.history.len(), 3);
+
+        // The dashboards count it out once, however often it is revoked, and in again when
+        // it is reissued.
+        let issued = || async { certificates_this_year(db).await };
+        let counted = issued().await;
+        certificate::revoke(db, &actor, &ev, &a_cert, "ซ้ำ")
+            .await
+            .unwrap();
+        assert_eq!(issued().await, counted);
+        let revoked = certificate::find(db, id, a_cert.id).await.unwrap();
+        certificate::reissue(
+            db,
+            &actor,
+            &ev,
+            &revoked,
+            "นางฤทัย ก๋วยเตี๋ยวทอง",
+            "คืนสิทธิ์",
+            b"%PDF",
+        )
+        .await
+        .unwrap();
+        assert_eq!(issued().await, counted + 1);
     }
+}
+
+async fn certificates_this_year(db: &Db) -> i64 {
+    let today = sermphalang_thai::today_in_thailand();
+    let scope = figures::Scope {
+        year: sermphalang_thai::FiscalYear::from_date(today).be_year(),
+        ..figures::Scope::default()
+    };
+    figures::province(db, UDON, &scope)
+        .await
+        .unwrap()
+        .total(&scope)
+        .certificates
 }
 
 #[tokio::test]

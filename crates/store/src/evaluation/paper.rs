@@ -2,6 +2,7 @@
 //! Each sheet becomes a numbered paper participant so the statistics count people, not sheets.
 
 use crate::audit::{Actor, Change};
+use crate::dashboard::tallies::refresh_ratings;
 use crate::evaluation::activity;
 use crate::evaluation::live::votes::upsert_rating;
 use crate::evaluation::live::workshop::insert_participant;
@@ -55,6 +56,7 @@ pub async fn enter_ratings(
     for (sheet, rating) in sheets.iter().zip(ratings) {
         upsert_rating(&mut tx, activity_id, *sheet, *rating).await?;
     }
+    refresh_ratings(&mut tx, cycle).await?;
     tx.commit(
         Change::new("enter_paper_ratings", "cycle", cycle)
             .after(&serde_json::json!({ "activity": activity_id, "ratings": ratings })),

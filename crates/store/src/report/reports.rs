@@ -3,6 +3,7 @@
 //! actuals in the same transaction; reopening takes them back.
 
 use crate::audit::{Actor, Change, Write};
+use crate::dashboard::tallies::{self, Place, Tally};
 use crate::page::Filter;
 use crate::plan::indicators::add_reported;
 use crate::sql::{Columns, Value, all_found, bind};
@@ -530,9 +531,18 @@ pub(crate) async fn settle(
     tx.commit(Change::new("import", "report", id)).await
 }
 
-/// Adds (`sign` 1) or takes back (-1) the report's contributions and their breakdowns.
+/// Adds (`sign` 1) or takes back (-1) the report's contributions and their breakdowns, and
+/// the report in the dashboards' tallies.
 async fn count_in(tx: &mut AnyConnection, report: &Report, sign: i64) -> Result<()> {
     let (year, quarter) = (report.fiscal_year, report.quarter);
+    let place = Place {
+        province: report.province,
+        year,
+        quarter,
+        network: Some(report.network.code().to_string()),
+        district: Some(report.district),
+    };
+    tallies::add(tx, &place, Tally::report(&report.participants).times(sign)).await?;
     let total = report.participants.total();
     for (indicator, _, _, value) in &report.contributions {
         add_reported(tx, *indicator, year, quarter, *value, sign).await?;

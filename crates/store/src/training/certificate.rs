@@ -2,6 +2,7 @@
 //! keeps its history through a reissue under a corrected name and a revocation.
 
 use crate::audit::{Actor, Change};
+use crate::dashboard::tallies::{self, Tally};
 use crate::sql;
 use crate::time::date;
 use crate::{Db, Result, StoreError, now};
@@ -258,6 +259,12 @@ pub async fn issue(
     .fetch_one(&mut *tx)
     .await?;
     history(&mut tx, actor, id, "issued", &name, "", &at).await?;
+    tallies::add(
+        &mut tx,
+        &tallies::certificate_place(event.province_code, &at),
+        Tally::certificate(),
+    )
+    .await?;
     tx.commit(
         Change::new("issue", "certificate", id)
             .after(&serde_json::json!({ "number": number, "name": name })),
@@ -316,12 +323,24 @@ pub async fn revoke(
     }
     let at = now();
     let mut tx = db.audited(actor, Some(event.province_code)).await?;
-    sqlx::query("UPDATE certificates SET revoked_at = $1, revoked_reason = $2 WHERE id = $3")
-        .bind(at.clone())
-        .bind(reason.clone())
-        .bind(certificate.id)
-        .execute(&mut *tx)
-        .await?;
+    let revoked = sqlx::query(
+        "UPDATE certificates SET revoked_at = $1, revoked_reason = $2 \
+         WHERE id = $3 AND revoked_at IS NULL",
+    )
+    .bind(at.clone())
+    .bind(reason.clone())
+    .bind(certificate.id)
+    .execute(&mut *tx)
+    .await?;
+    if revoked.rows_affected() == 0 {
+        return Ok(());
+    }
+    tallies::add(
+        &mut tx,
+        &tallies::certificate_place(event.province_code, &certificate.issued_at),
+        Tally::certificate().times(-1),
+    )
+    .await?;
     history(
         &mut tx,
         actor,
@@ -354,6 +373,21 @@ pub async fn reissue(
     let reason = reason_required(reason)?;
     let at = now();
     let mut tx = db.audited(actor, Some(event.province_code)).await?;
+    let restored = sqlx::query(
+        "UPDATE certificates SET revoked_at = NULL, revoked_reason = NULL \
+         WHERE id = $1 AND revoked_at IS NOT NULL",
+    )
+    .bind(certificate.id)
+    .execute(&mut *tx)
+    .await?;
+    if restored.rows_affected() == 1 {
+        tallies::add(
+            &mut tx,
+            &tallies::certificate_place(event.province_code, &certificate.issued_at),
+            Tally::certificate(),
+        )
+        .await?;
+    }
     sqlx::query(
         "UPDATE certificates SET name = $1, pdf = $2, revoked_at = NULL, revoked_reason = NULL \
          WHERE id = $3",

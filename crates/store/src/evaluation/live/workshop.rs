@@ -2,6 +2,7 @@
 //! account, and the questions a facilitator opens, closes and reveals.
 
 use crate::audit::{Actor, Change};
+use crate::dashboard::tallies::refresh_ratings;
 use crate::evaluation::activity;
 use crate::sessions::{hash_token, new_token};
 use crate::sql::{self, Record};
@@ -115,6 +116,7 @@ pub async fn end(db: &Db, actor: &Actor, province: i64, cycle: i64) -> Result<()
         .bind(cycle)
         .execute(&mut *tx)
         .await?;
+    refresh_ratings(&mut tx, cycle).await?;
     tx.commit(Change::new("end_live", "cycle", cycle)).await?;
     Ok(())
 }
@@ -441,6 +443,9 @@ pub async fn control(
             .bind(q.id)
             .execute(&mut *tx)
             .await?;
+    }
+    if action == Control::Close && step == Step::Rating {
+        refresh_ratings(&mut tx, cycle).await?;
     }
     tx.commit(
         Change::new(action.code(), "cycle", cycle).after(&serde_json::json!({
