@@ -309,6 +309,12 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
                 Ok(reports) => tracing::info!(reports, "loaded the demo's activity reports"),
                 Err(error) => tracing::error!(%error, "loading the demo's reports failed"),
             }
+            match demo::load_nation(&issuing.db).await {
+                Ok(reports) => tracing::info!(reports, "loaded the other provinces' reports"),
+                Err(error) => {
+                    tracing::error!(%error, "loading the other provinces' reports failed")
+                }
+            }
         });
     }
     println!("Sermphalang is serving on http://{addr}");

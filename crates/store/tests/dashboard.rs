@@ -79,5 +79,24 @@ async fn figures_kept_at_write_time_equal_a_rebuild_from_the_records() {
         assert_eq!(by_district, total.participants);
         let nation = figures::nation(db, &scope).await.unwrap();
         assert_eq!(nation.get(&UDON).map(|t| t.reports), Some(total.reports));
+
+        // The other reads the dashboards make, on both backends.
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+        let standings = figures::standings(db, 2568, None, today).await.unwrap();
+        let udon = standings.get(&UDON).expect("Udon Thani's plan stands");
+        assert!(udon.indicators() > 0 && udon.on_track > 0, "{udon:?}");
+        let evaluations = figures::evaluations(db, None).await.unwrap();
+        let e = evaluations.get(&UDON).expect("Udon Thani's latest cycle");
+        assert!(e.baseline.is_some() && e.activities > 0, "{e:?}");
+        let organizations = figures::organizations(db).await.unwrap();
+        assert!(organizations.get(&UDON).is_some_and(|n| *n > 0));
+        let latest = figures::latest_reports(db, UDON, true, 6).await.unwrap();
+        assert_eq!(latest.len(), 6);
+        assert!(figures::plan_years(db).await.unwrap().is_some());
+        let from = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let held = figures::trainings_held(db, Some(UDON), from, today)
+            .await
+            .unwrap();
+        assert!(held.get(&UDON).is_some_and(|n| *n > 0), "{held:?}");
     }
 }

@@ -147,6 +147,11 @@ impl Ctx {
         }
     }
 
+    /// A network's name from its stored code.
+    pub fn sector_code(&self, code: &str) -> &'static str {
+        Sector::parse(code).map(|s| self.sector(s)).unwrap_or("")
+    }
+
     pub fn sectors(&self, list: &[Sector]) -> String {
         list.iter()
             .map(|s| self.sector(s))

@@ -9,10 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
-use sermphalang_domain::registry::Sector;
-use sermphalang_store::PageRequest;
 use sermphalang_store::registry::geo::Province;
-use sermphalang_store::registry::{org, person, working_group};
 
 #[derive(Deserialize)]
 pub struct Next {
@@ -49,7 +46,7 @@ pub async fn set_font(
 pub async fn start(ctx: Ctx) -> Response {
     match ctx.account.as_ref().and_then(|a| a.home_province()) {
         Some(p) => Redirect::to(&format!("/p/{p}")).into_response(),
-        None => Redirect::to("/provinces").into_response(),
+        None => Redirect::to("/nation").into_response(),
     }
 }
 
@@ -67,48 +64,5 @@ pub async fn provinces(ctx: Ctx) -> Result<Response, AppError> {
         ctx,
         prov: None,
         provinces,
-    })
-}
-
-#[derive(Template)]
-#[template(path = "province.html")]
-struct ProvincePage {
-    ctx: Ctx,
-    prov: Option<i64>,
-    province: i64,
-    org_total: i64,
-    people_total: i64,
-    groups: Vec<working_group::WorkingGroup>,
-    by_sector: Vec<(Sector, i64)>,
-    districts: usize,
-}
-
-pub async fn province(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(province): Path<i64>,
-) -> Result<Response, AppError> {
-    let one = PageRequest {
-        page: 1,
-        per_page: 1,
-    };
-    let org_total = org::list(&state.db, province, &Default::default(), one)
-        .await?
-        .total;
-    let people_total = person::list(&state.db, province, &Default::default(), one)
-        .await?
-        .total;
-    let groups = working_group::list(&state.db, province).await?;
-    let by_sector = org::count_by_sector(&state.db, province).await?;
-    let districts = ctx.geo.districts_of(province).count();
-    render(ProvincePage {
-        ctx,
-        prov: Some(province),
-        province,
-        org_total,
-        people_total,
-        groups,
-        by_sector,
-        districts,
     })
 }

@@ -37,7 +37,7 @@ pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a
 }
 
 /// The shell's words and each feature's own.
-const TABLES: [&[(&str, &str, &str)]; 7] = [
+const TABLES: [&[(&str, &str, &str)]; 8] = [
     WORDS,
     crate::registry::words::REGISTRY_WORDS,
     crate::evaluation::words::EVALUATION_WORDS,
@@ -45,6 +45,7 @@ const TABLES: [&[(&str, &str, &str)]; 7] = [
     crate::training::words::TRAINING_WORDS,
     crate::plan::words::PLAN_WORDS,
     crate::report::words::REPORT_WORDS,
+    crate::dashboard::words::DASHBOARD_WORDS,
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {

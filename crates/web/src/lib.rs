@@ -18,6 +18,7 @@ mod security;
 mod upload;
 
 // The features, one folder each.
+mod dashboard;
 pub mod evaluation;
 mod plan;
 mod registry;
@@ -66,6 +67,8 @@ pub struct Shared {
     /// How to start the worker that typesets provinces' own certificate templates within
     /// limits; unset, they are typeset in this process without limits (tests).
     pub certificate_worker: Option<sermphalang_pdf::certificate::WorkerCommand>,
+    /// The public transparency pages' figures, reused for a moment.
+    pub public_boards: dashboard::public::PublicBoards,
 }
 
 impl AppState {
@@ -90,6 +93,7 @@ impl AppState {
             secure_cookies,
             public_url: None,
             certificate_worker: None,
+            public_boards: Default::default(),
         })))
     }
 

@@ -1,6 +1,7 @@
 //! The route table: every route with the one permission it needs. Nothing is reachable
 //! without an entry here, and the authorization-matrix test walks this list.
 
+use crate::dashboard;
 use crate::evaluation::live::api as live_api;
 use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
@@ -82,7 +83,6 @@ pub fn table() -> Vec<Route> {
         pr("/logout",                                                      SignedIn,       post(auth::logout)),
         gr("/",                                                            SignedIn,       get(home::start)),
         gr("/provinces",                                                   NationalRead,   get(home::provinces)),
-        gr("/p/{province}",                                                RegistryRead,   get(home::province)),
         gr("/p/{province}/audit",                                          AuditRead,      get(audit::list)),
         gr("/p/{province}/accounts",                                       ProvinceManage, get(accounts::list)),
         pr("/p/{province}/accounts",                                       ProvinceManage, post(accounts::invite)),
@@ -170,6 +170,15 @@ pub fn table() -> Vec<Route> {
         pr("/p/{province}/plans/{id}/indicators/{indicator}/targets",      PlanManage,     post(plan_indicators::targets)),
         pr("/p/{province}/plans/{id}/indicators/{indicator}/actuals",      PlanManage,     post(plan_indicators::actuals)),
         pr("/p/{province}/cycles/{id}/to-plan",                            PlanManage,     post(to_plan::carry)),
+
+        // Dashboards: the province's home, the nation's view, the public transparency pages
+        gr("/p/{province}",                                                RegistryRead,   get(dashboard::province::show)),
+        gr("/p/{province}/dashboard.xlsx",                                 RegistryRead,   get(dashboard::export::province)),
+        gr("/nation",                                                      NationalRead,   get(dashboard::nation::show)),
+        gr("/nation.xlsx",                                                 NationalRead,   get(dashboard::export::nation)),
+        gr("/open",                                                        Public,         get(dashboard::public::nation)),
+        gr("/open/{code}",                                                 Public,         get(dashboard::public::province)),
+        gr("/open/{province}/photos/{photo}/{rendition}",                  Public,         get(dashboard::public::photo)),
 
         // Reports: activity reports with photo evidence, their approval, the photos' sizes
         gr("/p/{province}/reports",                                        RegistryRead,   get(reports::list)),

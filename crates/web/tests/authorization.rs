@@ -50,6 +50,16 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/", SIGNED_IN),
     ("GET", "/provinces", NATIONAL),
     ("GET", "/p/{province}", READ),
+    ("GET", "/p/{province}/dashboard.xlsx", READ),
+    ("GET", "/nation", NATIONAL),
+    ("GET", "/nation.xlsx", NATIONAL),
+    ("GET", "/open", EVERYONE),
+    ("GET", "/open/{code}", EVERYONE),
+    (
+        "GET",
+        "/open/{province}/photos/{photo}/{rendition}",
+        EVERYONE,
+    ),
     ("GET", "/p/{province}/orgs", READ),
     ("POST", "/p/{province}/orgs", WRITE),
     ("GET", "/p/{province}/orgs/new", WRITE),
@@ -329,6 +339,8 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
 /// Routes whose allowed answer can itself be 404 (the batch does not exist) or 401 (an empty
 /// sign-in form), so only the deny signatures are checked for them.
 const LOOSE: &[&str] = &[
+    "/open/{code}",
+    "/open/{province}/photos/{photo}/{rendition}",
     "/p/{province}/import/{batch}",
     "/p/{province}/plans/{id}/import/{batch}",
     "/references",

@@ -309,14 +309,14 @@ async fn the_interface_switches_language_and_text_size() {
     let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
     let th = c.get("/p/41").await.text().await.unwrap();
     assert!(
-        th.contains("lang=\"th\"") && th.contains("ภาคีเครือข่าย 6 ภาค") && th.contains("fs-normal")
+        th.contains("lang=\"th\"") && th.contains("ภาพรวมจังหวัดคุณธรรม") && th.contains("fs-normal")
     );
     assert_eq!(c.get("/lang/en?next=/p/41").await.status(), 303);
     assert_eq!(c.get("/font/large?next=//evil.example").await.status(), 303);
     let en = c.get("/p/41").await.text().await.unwrap();
     assert!(
         en.contains("lang=\"en\"")
-            && en.contains("The six sector networks")
+            && en.contains("Moral Province dashboard")
             && en.contains("fs-large")
     );
     let group = c.get("/p/41/groups").await.text().await.unwrap();

@@ -273,6 +273,12 @@ pub struct EvaluationMeans {
     pub activities: i64,
 }
 
+impl EvaluationMeans {
+    pub fn change(&self) -> Option<f64> {
+        Some(self.follow_up? - self.baseline?)
+    }
+}
+
 /// The latest cycle of every province (or one), from the rating totals kept as questions close.
 pub async fn evaluations(db: &Db, province: Option<i64>) -> Result<HashMap<i64, EvaluationMeans>> {
     let cycles = sqlx::query(
@@ -377,7 +383,7 @@ pub async fn organizations(db: &Db) -> Result<HashMap<i64, i64>> {
 pub struct LatestReport {
     pub id: i64,
     pub title: String,
-    pub held_on: String,
+    pub held_on: Option<NaiveDate>,
     pub network: String,
     pub district: i64,
     pub participants: i64,
@@ -410,7 +416,7 @@ pub async fn latest_reports(
         .map(|r| LatestReport {
             id: r.get(0),
             title: r.get(1),
-            held_on: r.get(2),
+            held_on: crate::time::date(r.get(2)),
             network: r.get(3),
             district: r.get(4),
             participants: r.get(5),
@@ -418,4 +424,14 @@ pub async fn latest_reports(
             photos: r.get(7),
         })
         .collect())
+}
+
+/// The first and last fiscal year of any plan in use, nationwide.
+pub async fn plan_years(db: &Db) -> Result<Option<(i32, i32)>> {
+    let row =
+        sqlx::query("SELECT MIN(first_year), MAX(last_year) FROM plans WHERE archived_at IS NULL")
+            .fetch_one(db.read())
+            .await?;
+    let (first, last): (Option<i64>, Option<i64>) = (row.get(0), row.get(1));
+    Ok(first.zip(last).map(|(f, l)| (f as i32, l as i32)))
 }

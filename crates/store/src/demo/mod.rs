@@ -4,6 +4,7 @@
 pub mod artwork;
 pub mod catalog;
 mod evaluation;
+mod nation;
 mod plan;
 mod reports;
 mod training;
@@ -113,6 +114,12 @@ where
     F: Fn(u64) -> Option<crate::report::photos::Made> + Clone + Send + 'static,
 {
     reports::load(db, today, make_photo).await
+}
+
+/// A handful of approved reports a year in every other province but Khon Kaen, so that the
+/// nation's view has figures; loaded on its own, like the workshop.
+pub async fn load_nation(db: &Db) -> Result<usize> {
+    nation::load(db, sermphalang_thai::today_in_thailand()).await
 }
 
 /// Everything of the demo but the training workshop.

@@ -254,6 +254,21 @@ pub async fn bytes(db: &Db, province: i64, id: i64, which: Which) -> Result<Vec<
     Ok(files::find(db, province, file).await?.data)
 }
 
+/// One stored size of a photo anyone may see: consented, of an approved report.
+pub async fn public_bytes(db: &Db, province: i64, id: i64, which: Which) -> Result<Vec<u8>> {
+    let file: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT p.{} FROM photos p JOIN reports r ON r.id = p.report_id \
+         WHERE p.id = $1 AND p.province_code = $2 AND p.consent = 1 AND r.status = 'approved'",
+        which.column()
+    )))
+    .bind(id)
+    .bind(province)
+    .fetch_optional(db.read())
+    .await?;
+    let file = file.ok_or(StoreError::NotFound)?;
+    Ok(files::find(db, province, file).await?.data)
+}
+
 /// Removes a photo from a report the reporter may still change; its stored sizes stay in
 /// the file store until a sweep, like every file whose row is gone.
 pub async fn remove(tx: &mut Write<'_>, report: i64, photo: i64) -> Result<()> {
