@@ -1,6 +1,7 @@
 //! The dashboards' figures, on SQLite and on PostgreSQL when `TEST_DATABASE_URL` is set: kept
 //! at write time, they equal what a rebuild from the records gives.
 
+use sermphalang_domain::plan::IndicatorKind;
 use sermphalang_store::dashboard::figures::{self, Scope};
 use sermphalang_store::dashboard::tallies;
 use sermphalang_store::testing::backends;
@@ -85,6 +86,20 @@ async fn figures_kept_at_write_time_equal_a_rebuild_from_the_records() {
         let standings = figures::standings(db, 2568, None, today).await.unwrap();
         let udon = standings.get(&UDON).expect("Udon Thani's plan stands");
         assert!(udon.indicators() > 0 && udon.on_track > 0, "{udon:?}");
+        // An indicator not measured yet this year stands nowhere, as on the plan's home.
+        let now = sermphalang_thai::today_in_thailand();
+        let year = sermphalang_thai::FiscalYear::from_date(now).be_year();
+        let current = figures::standings(db, year, Some(UDON), now).await.unwrap();
+        let current = current.get(&UDON).expect("the plan covers this year");
+        let progress = sermphalang_store::plan::indicators::progress(db, current.plan, year)
+            .await
+            .unwrap();
+        let unmeasured = progress
+            .iter()
+            .filter(|p| p.indicator.kind != IndicatorKind::Count && p.year_actual().is_none())
+            .count() as i64;
+        assert_eq!(current.indicators(), progress.len() as i64);
+        assert_eq!(current.pending, unmeasured);
         let evaluations = figures::evaluations(db, None).await.unwrap();
         let e = evaluations.get(&UDON).expect("Udon Thani's latest cycle");
         assert!(e.baseline.is_some() && e.activities > 0, "{e:?}");

@@ -172,6 +172,20 @@ async fn filters_narrow_the_figures_and_wrong_ones_get_a_calm_page() {
     let bytes = r.bytes().await.unwrap();
     let sheets = sermphalang_documents::read_workbook("d.xlsx", &bytes).unwrap();
     assert!(sheets.len() >= 7, "{}", sheets.len());
+    // Every label has its words (a missing one shows as "…"), the years in B.E.
+    for (name, sheet) in &sheets {
+        let cells = sheet.headers.iter().chain(sheet.rows.iter().flatten());
+        assert!(
+            cells.clone().all(|c| !c.contains('…')),
+            "{name}: {:?}",
+            sheet.headers
+        );
+    }
+    let years = sheets
+        .iter()
+        .flat_map(|(_, s)| s.rows.iter())
+        .map(|r| r[0].as_str());
+    assert!(years.clone().any(|label| label.starts_with("ปีงบประมาณ 25")));
 
     let anyone = Client::new(&app);
     for code in ["99", "abc"] {

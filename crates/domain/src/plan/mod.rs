@@ -127,6 +127,27 @@ pub fn status(kind: IndicatorKind, target: Option<f64>, actual: f64, elapsed: f6
     }
 }
 
+/// How an indicator stands in the period from `start` to `end` on `today`: nothing before the
+/// period begins, and nothing for a percentage or a level not measured yet (a count not
+/// reported is zero).
+pub fn standing(
+    kind: IndicatorKind,
+    target: Option<f64>,
+    actual: Option<f64>,
+    (start, end): (NaiveDate, NaiveDate),
+    today: NaiveDate,
+) -> Option<Status> {
+    let measured = actual.is_some() || kind == IndicatorKind::Count;
+    (today >= start && measured).then(|| {
+        status(
+            kind,
+            target,
+            actual.unwrap_or(0.0),
+            elapsed_share(start, end, today),
+        )
+    })
+}
+
 /// What a quarter of an indicator holds: the sum and number of approved reports' values, and
 /// a value the secretariat entered where no report fits.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

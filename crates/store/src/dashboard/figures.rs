@@ -6,8 +6,7 @@ use crate::sql::json_words;
 use crate::{Db, Result, StoreError};
 use chrono::NaiveDate;
 use serde::Serialize;
-use sermphalang_domain::plan::year_actual;
-use sermphalang_domain::plan::{IndicatorKind, QuarterActual, Status, elapsed_share, status};
+use sermphalang_domain::plan::{IndicatorKind, QuarterActual, Status, standing, year_actual};
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use std::collections::{BTreeMap, HashMap};
@@ -162,11 +161,13 @@ pub struct Standing {
     pub at_risk: i64,
     pub off_track: i64,
     pub no_target: i64,
+    /// Not measured yet, or the year not begun.
+    pub pending: i64,
 }
 
 impl Standing {
     pub fn indicators(&self) -> i64 {
-        self.on_track + self.at_risk + self.off_track + self.no_target
+        self.on_track + self.at_risk + self.off_track + self.no_target + self.pending
     }
 
     fn count(&mut self, s: Status) {
@@ -244,18 +245,22 @@ pub async fn standings(
     }
     let fiscal = sermphalang_thai::FiscalYear::try_new(year)
         .map_err(|e| StoreError::Unusable(e.to_string()))?;
-    let elapsed = elapsed_share(fiscal.start(), fiscal.end(), today);
+    let period = (fiscal.start(), fiscal.end());
     let mut out: HashMap<i64, Standing> = HashMap::new();
     for ((prov, plan, _), (kind, target, quarters)) in indicators {
         if newest.get(&prov) != Some(&plan) {
             continue;
         }
-        let actual = year_actual(kind, quarters).unwrap_or(0.0);
         let s = out.entry(prov).or_insert_with(|| Standing {
             plan,
             ..Standing::default()
         });
-        s.count(status(kind, target, actual, elapsed));
+        // As on the plan's home: an indicator not measured yet, or a year not begun, has
+        // no standing and counts in none of the four.
+        match standing(kind, target, year_actual(kind, quarters), period, today) {
+            Some(status) => s.count(status),
+            None => s.pending += 1,
+        }
     }
     Ok(out)
 }

@@ -242,23 +242,25 @@ pub async fn approved_of(
 
 /// One stored size of a photo of the province: its JPEG bytes.
 pub async fn bytes(db: &Db, province: i64, id: i64, which: Which) -> Result<Vec<u8>> {
-    let file: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT {} FROM photos WHERE id = $1 AND province_code = $2",
-        which.column()
-    )))
-    .bind(id)
-    .bind(province)
-    .fetch_optional(db.read())
-    .await?;
-    let file = file.ok_or(StoreError::NotFound)?;
-    Ok(files::find(db, province, file).await?.data)
+    stored(db, province, id, which, "").await
 }
 
 /// One stored size of a photo anyone may see: consented, of an approved report.
 pub async fn public_bytes(db: &Db, province: i64, id: i64, which: Which) -> Result<Vec<u8>> {
+    stored(
+        db,
+        province,
+        id,
+        which,
+        "AND p.consent = 1 AND r.status = 'approved'",
+    )
+    .await
+}
+
+async fn stored(db: &Db, province: i64, id: i64, which: Which, only: &str) -> Result<Vec<u8>> {
     let file: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT p.{} FROM photos p JOIN reports r ON r.id = p.report_id \
-         WHERE p.id = $1 AND p.province_code = $2 AND p.consent = 1 AND r.status = 'approved'",
+        "SELECT p.{} FROM photos p LEFT JOIN reports r ON r.id = p.report_id \
+         WHERE p.id = $1 AND p.province_code = $2 {only}",
         which.column()
     )))
     .bind(id)

@@ -5,6 +5,7 @@ use super::chart::{BLUE, BROWN, Category, Chart, GREEN, GREY, Kind, Series};
 use super::{Filters, Refusal, network_fill};
 use crate::AppState;
 use crate::ctx::Ctx;
+use crate::error::AppError;
 use crate::plan::{Row, rows, tally};
 use sermphalang_domain::plan::Status;
 use sermphalang_domain::registry::Sector;
@@ -45,6 +46,16 @@ pub struct Board {
 pub enum Failed {
     Refused(Vec<Refusal>),
     Store(StoreError),
+}
+
+impl Failed {
+    /// The answer: the calm page naming the filters (with a link `back`), or the store's error.
+    pub fn answer(self, ctx: Ctx, prov: Option<i64>, back: String) -> axum::response::Response {
+        match self {
+            Failed::Refused(r) => super::province::refused(ctx, prov, back, r),
+            Failed::Store(e) => axum::response::IntoResponse::into_response(AppError::from(e)),
+        }
+    }
 }
 
 impl From<StoreError> for Failed {
@@ -207,168 +218,133 @@ impl Charts {
         let table = ctx.t("data_table").to_string();
         let chart = |id: &str, title: &str, kind: Kind, series: Vec<Series>, header: &str| Chart {
             id: id.into(),
-            title: title.into(),
+            title: ctx.t(title).into(),
             kind,
             series,
             categories: Vec::new(),
-            category_header: header.into(),
+            category_header: ctx.t(header).into(),
             table_label: table.clone(),
             scale: None,
         };
         let one = |name: &str, fill: &'static str| {
             vec![Series {
-                name: name.into(),
+                name: ctx.t(name).into(),
                 fill,
             }]
         };
-        let scoped = |scope: Scope| format!("{base}{}", super::query_of(&scope));
+        // Reports under the board's scope, each category a link to the scope it stands for.
+        let reports = |id: &str, title: &str, kind: Kind, header: &str| {
+            chart(id, title, kind, one("dash_reports", BLUE), header)
+        };
+        let drill = |narrow: &dyn Fn(&mut Scope)| {
+            let mut scope = board.scope.clone();
+            narrow(&mut scope);
+            format!("{base}{}", super::query_of(&scope))
+        };
+        let reported = |t: Option<&Tally>| count(ctx, t.map_or(0, |t| t.reports));
+        let people = |pairs: [(&str, i64); 3]| {
+            pairs
+                .iter()
+                .map(|(key, n)| Category::new(ctx.t(key), vec![count(ctx, *n)]))
+                .collect()
+        };
 
-        let mut quarters = chart(
+        let mut quarters = reports(
             "chart-quarters",
-            ctx.t("dash_by_quarter"),
+            "dash_by_quarter",
             Kind::Columns,
-            vec![Series {
-                name: ctx.t("dash_reports").into(),
-                fill: BLUE,
-            }],
-            ctx.t("dash_quarter"),
+            "dash_quarter",
         );
-        quarters.categories = board
-            .tallies
-            .quarters
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let q = i as u8 + 1;
-                Category::new(ctx.t(&format!("q{q}")), vec![count(ctx, t.reports)]).linked(scoped(
-                    Scope {
-                        quarter: Some(q),
-                        ..board.scope.clone()
-                    },
-                ))
+        quarters.categories = (1..=4u8)
+            .zip(&board.tallies.quarters)
+            .map(|(q, t)| {
+                Category::new(ctx.t(&format!("q{q}")), vec![reported(Some(t))])
+                    .linked(drill(&|s| s.quarter = Some(q)))
             })
             .collect();
-
-        let mut networks = chart(
-            "chart-networks",
-            ctx.t("dash_by_network"),
-            Kind::Bars,
-            one(ctx.t("dash_reports"), BLUE),
-            ctx.t("network"),
-        );
+        let mut networks = reports("chart-networks", "dash_by_network", Kind::Bars, "network");
         networks.categories = Sector::ALL
             .iter()
-            .map(|s| {
-                let t = board
-                    .tallies
-                    .networks
-                    .get(s.code())
-                    .copied()
-                    .unwrap_or_default();
-                Category::new(ctx.sector(*s), vec![count(ctx, t.reports)])
-                    .filled(network_fill(s.code()))
-                    .linked(scoped(Scope {
-                        network: Some(s.code().into()),
-                        ..board.scope.clone()
-                    }))
+            .map(|n| {
+                Category::new(
+                    ctx.sector(*n),
+                    vec![reported(board.tallies.networks.get(n.code()))],
+                )
+                .filled(network_fill(n.code()))
+                .linked(drill(&|s| s.network = Some(n.code().into())))
             })
             .collect();
-
-        let mut districts = chart(
+        let mut districts = reports(
             "chart-districts",
-            ctx.t("dash_by_district"),
+            "dash_by_district",
             Kind::Tiles,
-            one(ctx.t("dash_reports"), BLUE),
-            ctx.t("district"),
+            "district",
         );
         districts.categories = ctx
             .geo
             .districts_of(board.province)
             .map(|d| {
-                let t = board
-                    .tallies
-                    .districts
-                    .get(&d.code)
-                    .copied()
-                    .unwrap_or_default();
-                Category::new(ctx.district_name(d.code), vec![count(ctx, t.reports)]).linked(
-                    scoped(Scope {
-                        district: Some(d.code),
-                        ..board.scope.clone()
-                    }),
+                Category::new(
+                    ctx.district_name(d.code),
+                    vec![reported(board.tallies.districts.get(&d.code))],
                 )
+                .linked(drill(&|s| s.district = Some(d.code)))
             })
             .collect();
-
-        let t = board.total;
-        let mut gender = chart(
-            "chart-gender",
-            ctx.t("dash_by_gender"),
-            Kind::Bars,
-            one(ctx.t("dash_participants"), GREEN),
-            ctx.t("dash_group"),
-        );
-        gender.categories = vec![
-            Category::new(ctx.t("male"), vec![count(ctx, t.male)]),
-            Category::new(ctx.t("female"), vec![count(ctx, t.female)]),
-            Category::new(
-                ctx.t("gender_unstated"),
-                vec![count(ctx, t.gender_unstated)],
-            ),
-        ];
-        let mut age = chart(
-            "chart-age",
-            ctx.t("dash_by_age"),
-            Kind::Bars,
-            one(ctx.t("dash_participants"), BROWN),
-            ctx.t("dash_group"),
-        );
-        age.categories = vec![
-            Category::new(ctx.t("youth"), vec![count(ctx, t.youth)]),
-            Category::new(ctx.t("adults"), vec![count(ctx, t.adults)]),
-            Category::new(ctx.t("elders"), vec![count(ctx, t.elders)]),
-        ];
-
-        let mut years = chart(
-            "chart-years",
-            ctx.t("dash_by_year"),
-            Kind::Columns,
-            one(ctx.t("dash_reports"), BLUE),
-            ctx.t("fiscal_year"),
-        );
+        let mut years = reports("chart-years", "dash_by_year", Kind::Columns, "fiscal_year");
         years.categories = board
             .tallies
             .years
             .iter()
             .map(|(y, t)| {
                 Category::new(
-                    format!("{} {y}", ctx.t("fy_short")),
-                    vec![count(ctx, t.reports)],
+                    format!("{} {y}", ctx.t("fiscal_year_short")),
+                    vec![reported(Some(t))],
                 )
-                .linked(scoped(Scope {
-                    year: *y,
-                    quarter: None,
-                    ..board.scope.clone()
+                .linked(drill(&|s| {
+                    s.year = *y;
+                    s.quarter = None;
                 }))
             })
             .collect();
 
+        let t = board.total;
+        let people_series = one("dash_participants", GREEN);
+        let mut gender = chart(
+            "chart-gender",
+            "dash_by_gender",
+            Kind::Bars,
+            people_series,
+            "dash_group",
+        );
+        gender.categories = people([
+            ("male", t.male),
+            ("female", t.female),
+            ("gender_unstated", t.gender_unstated),
+        ]);
+        let age_series = one("dash_participants", BROWN);
+        let mut age = chart(
+            "chart-age",
+            "dash_by_age",
+            Kind::Bars,
+            age_series,
+            "dash_group",
+        );
+        age.categories = people([
+            ("youth", t.youth),
+            ("adults", t.adults),
+            ("elders", t.elders),
+        ]);
+
         // Each indicator's actual as a share of its target, 100% being the target.
+        let mut plan_series = one("dash_target_pct", GREY);
+        plan_series.extend(one("dash_actual_pct", BLUE));
         let mut plan = chart(
             "chart-plan",
-            ctx.t("dash_plan_chart"),
+            "dash_plan_chart",
             Kind::Bars,
-            vec![
-                Series {
-                    name: ctx.t("dash_target_pct").into(),
-                    fill: GREY,
-                },
-                Series {
-                    name: ctx.t("dash_actual_pct").into(),
-                    fill: BLUE,
-                },
-            ],
-            ctx.t("indicator"),
+            plan_series,
+            "indicator",
         );
         plan.categories = board
             .rows
@@ -379,19 +355,19 @@ impl Charts {
                     _ => 0.0,
                 };
                 let has_target = r.year.target.is_some_and(|t| t > 0.0);
+                let unit = &r.indicator.unit;
                 Category::new(
                     r.indicator.name.clone(),
                     vec![
                         (
                             if has_target { 100.0 } else { 0.0 },
-                            format!("{} {}", ctx.figure(r.year.target), r.indicator.unit),
+                            format!("{} {unit}", ctx.figure(r.year.target)),
                         ),
                         (
                             share.min(150.0),
                             format!(
-                                "{} {} ({}%)",
+                                "{} {unit} ({}%)",
                                 ctx.figure(r.year.actual),
-                                r.indicator.unit,
                                 ctx.number(share.round())
                             ),
                         ),
@@ -400,27 +376,25 @@ impl Charts {
             })
             .collect();
 
+        let rating = one("dash_mean_rating", BLUE);
         let mut evaluation = chart(
             "chart-evaluation",
-            ctx.t("dash_evaluation_chart"),
+            "dash_evaluation_chart",
             Kind::Bars,
-            one(ctx.t("dash_mean_rating"), BLUE),
-            ctx.t("dash_round"),
+            rating,
+            "dash_round",
         );
         evaluation.scale = Some(10.0);
         if let Some(e) = &board.evaluation {
-            let mut cats = Vec::new();
-            if let Some(b) = e.baseline {
-                cats.push(
-                    Category::new(ctx.t("baseline"), vec![(b, ctx.one(Some(b)))]).filled(GREY),
-                );
-            }
-            if let Some(f) = e.follow_up {
-                cats.push(
-                    Category::new(ctx.t("follow_up"), vec![(f, ctx.one(Some(f)))]).filled(BLUE),
-                );
-            }
-            evaluation.categories = cats;
+            evaluation.categories = [
+                ("baseline", e.baseline, GREY),
+                ("follow_up", e.follow_up, BLUE),
+            ]
+            .into_iter()
+            .filter_map(|(key, mean, fill)| {
+                mean.map(|m| Category::new(ctx.t(key), vec![(m, ctx.one(Some(m)))]).filled(fill))
+            })
+            .collect();
         }
         Charts {
             quarters,

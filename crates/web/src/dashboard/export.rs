@@ -2,7 +2,7 @@
 //! sheet of provinces for the nation's.
 
 use super::Filters;
-use super::board::{Board, Charts, Failed};
+use super::board::{Board, Charts};
 use super::chart::Chart;
 use super::nation::{self, NationQuery};
 use crate::AppState;
@@ -52,15 +52,7 @@ pub async fn province(
 ) -> Result<Response, AppError> {
     let board = match Board::gather(&state, &ctx, province, &filters, false).await {
         Ok(b) => b,
-        Err(Failed::Refused(r)) => {
-            return Ok(super::province::refused(
-                ctx,
-                Some(province),
-                format!("/p/{province}"),
-                r,
-            ));
-        }
-        Err(Failed::Store(e)) => return Err(e.into()),
+        Err(failed) => return Ok(failed.answer(ctx, Some(province), format!("/p/{province}"))),
     };
     let charts = Charts::of(&board, &ctx, "");
     let mut tables: Vec<Table> = [
@@ -125,10 +117,7 @@ pub async fn nation(
 ) -> Result<Response, AppError> {
     let n = match nation::gather(&state, &ctx, &q).await {
         Ok(n) => n,
-        Err(Failed::Refused(r)) => {
-            return Ok(super::province::refused(ctx, None, "/nation".into(), r));
-        }
-        Err(Failed::Store(e)) => return Err(e.into()),
+        Err(failed) => return Ok(failed.answer(ctx, None, "/nation".into())),
     };
     let headers = [
         "dash_region",

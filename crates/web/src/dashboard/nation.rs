@@ -133,10 +133,8 @@ pub async fn gather(state: &AppState, ctx: &Ctx, q: &NationQuery) -> Result<Nati
         Some((f, l)) => (f.min(this_year - 1), l.max(this_year)),
         None => (this_year - 1, this_year),
     };
-    let mut filters = q.filters.clone();
-    filters.district = None;
-    let mut scope = filters.scope(years, |_| false).map_err(Failed::Refused)?;
-    scope.district = None;
+    // The nation has no district filter: any district named is refused.
+    let scope = q.filters.scope(years, |_| false).map_err(Failed::Refused)?;
     let sort = match q.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Sort::Name,
         Some(code) => Sort::parse(code).ok_or_else(|| {
@@ -238,10 +236,7 @@ pub async fn page(
     let here = if public { "/open" } else { "/nation" };
     let nation = match gather(state, &ctx, q).await {
         Ok(n) => n,
-        Err(Failed::Refused(r)) => {
-            return Ok(super::province::refused(ctx, None, here.into(), r));
-        }
-        Err(Failed::Store(e)) => return Err(e.into()),
+        Err(failed) => return Ok(failed.answer(ctx, None, here.into())),
     };
     let query = super::query_of(&nation.scope);
     render(NationPage {

@@ -1,7 +1,7 @@
 //! The province's home: its dashboard under the filters in the address.
 
 use super::Filters;
-use super::board::{Board, Charts, Failed};
+use super::board::{Board, Charts};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -61,10 +61,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let board = match Board::gather(&state, &ctx, province, &filters, false).await {
         Ok(b) => b,
-        Err(Failed::Refused(r)) => {
-            return Ok(refused(ctx, Some(province), format!("/p/{province}"), r));
-        }
-        Err(Failed::Store(e)) => return Err(e.into()),
+        Err(failed) => return Ok(failed.answer(ctx, Some(province), format!("/p/{province}"))),
     };
     let charts = Charts::of(&board, &ctx, &format!("/p/{province}"));
     let query = super::query_of(&board.scope);

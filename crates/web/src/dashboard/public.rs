@@ -4,7 +4,7 @@
 //! provincial website costs one read per two seconds, and an approval shows within that.
 
 use super::Filters;
-use super::board::{Board, Charts, Failed};
+use super::board::{Board, Charts};
 use super::nation::NationQuery;
 use crate::AppState;
 use crate::ctx::Ctx;
@@ -90,15 +90,7 @@ pub async fn province(
                 state.public_boards.put(key, b.clone());
                 b
             }
-            Err(Failed::Refused(r)) => {
-                return Ok(super::province::refused(
-                    ctx,
-                    None,
-                    format!("/open/{province}"),
-                    r,
-                ));
-            }
-            Err(Failed::Store(e)) => return Err(e.into()),
+            Err(failed) => return Ok(failed.answer(ctx, None, format!("/open/{province}"))),
         },
     };
     let base = format!("/open/{province}");

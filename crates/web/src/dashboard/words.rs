@@ -67,8 +67,8 @@ pub const DASHBOARD_WORDS: &[(&str, &str, &str)] = &[
     ),
     (
         "dash_by_year",
-        "รายงานและผู้เข้าร่วม รายปีงบประมาณ",
-        "Reports and participants by fiscal year",
+        "รายงานที่อนุมัติ รายปีงบประมาณ",
+        "Approved reports by fiscal year",
     ),
     ("dash_group", "กลุ่ม", "Group"),
     ("dash_plan", "ความก้าวหน้าตามแผน", "Progress against the plan"),

@@ -14,7 +14,7 @@ pub mod workshop;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sermphalang_domain::plan::{Status, elapsed_share, status};
+use sermphalang_domain::plan::{Status, standing};
 use sermphalang_store::plan::indicators::{Indicator, Progress};
 use sermphalang_thai::FiscalYear;
 
@@ -49,22 +49,13 @@ fn cell(
     kind: sermphalang_domain::plan::IndicatorKind,
     target: Option<f64>,
     actual: Option<f64>,
-    (start, end): (NaiveDate, NaiveDate),
+    period: (NaiveDate, NaiveDate),
     today: NaiveDate,
 ) -> Cell {
-    // A percentage or a level not measured yet has no standing; a count not reported is zero.
-    let measured = actual.is_some() || kind == sermphalang_domain::plan::IndicatorKind::Count;
     Cell {
         target,
         actual,
-        status: (today >= start && measured).then(|| {
-            status(
-                kind,
-                target,
-                actual.unwrap_or(0.0),
-                elapsed_share(start, end, today),
-            )
-        }),
+        status: standing(kind, target, actual, period, today),
     }
 }
 
