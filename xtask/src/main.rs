@@ -12,6 +12,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod certificates;
+mod dashboard;
+mod nation;
 mod photos;
 mod plan;
 mod workshop;
@@ -53,9 +55,17 @@ async fn main() -> Result<()> {
             })
             .await
         }
+        ["bench", "dashboard", rest @ ..] => {
+            dashboard::bench(if rest.contains(&"--postgres") {
+                workshop::Backend::Postgres
+            } else {
+                workshop::Backend::Sqlite
+            })
+            .await
+        }
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres]"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres]"
         ),
     }
 }

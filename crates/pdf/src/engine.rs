@@ -14,6 +14,7 @@ use crate::PdfError;
 pub(crate) enum Template {
     CycleReport,
     Plan,
+    Dashboard,
 }
 
 impl Template {
@@ -21,6 +22,7 @@ impl Template {
         match self {
             Template::CycleReport => include_str!("../templates/cycle_report.typ"),
             Template::Plan => include_str!("../templates/plan.typ"),
+            Template::Dashboard => include_str!("../templates/dashboard.typ"),
         }
     }
 }
@@ -33,9 +35,11 @@ pub(crate) static BOLD: &[u8] = include_bytes!("../../web/assets/fonts/Sarabun_7
 fn engine(template: Template) -> &'static TypstEngine<TypstTemplateMainFile> {
     static CYCLE_REPORT: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
     static PLAN: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    static DASHBOARD: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
     let cell = match template {
         Template::CycleReport => &CYCLE_REPORT,
         Template::Plan => &PLAN,
+        Template::Dashboard => &DASHBOARD,
     };
     cell.get_or_init(|| {
         TypstEngine::builder()

@@ -6,6 +6,7 @@
 
 pub mod certificate;
 mod clusters;
+pub mod dashboard;
 mod engine;
 mod labels;
 pub mod plan;

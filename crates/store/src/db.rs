@@ -155,6 +155,12 @@ impl Db {
         &self.read
     }
 
+    /// How many times this process took the write pool: a figure read before the number
+    /// changed may be stale.
+    pub fn generation(&self) -> u64 {
+        self.counts.generation.load(Ordering::SeqCst)
+    }
+
     /// The pool for changes. Taking it marks cached list totals as stale.
     pub fn write(&self) -> &AnyPool {
         self.counts.generation.fetch_add(1, Ordering::SeqCst);

@@ -67,8 +67,9 @@ pub struct Shared {
     /// How to start the worker that typesets provinces' own certificate templates within
     /// limits; unset, they are typeset in this process without limits (tests).
     pub certificate_worker: Option<sermphalang_pdf::certificate::WorkerCommand>,
-    /// The public transparency pages' figures, reused for a moment.
-    pub public_boards: dashboard::public::PublicBoards,
+    /// The dashboards' figures, reused for a moment (`dashboard/kept.rs`).
+    pub boards: dashboard::kept::Kept<dashboard::board::Board>,
+    pub nations: dashboard::kept::Kept<dashboard::nation::Nation>,
 }
 
 impl AppState {
@@ -93,7 +94,8 @@ impl AppState {
             secure_cookies,
             public_url: None,
             certificate_worker: None,
-            public_boards: Default::default(),
+            boards: Default::default(),
+            nations: Default::default(),
         })))
     }
 

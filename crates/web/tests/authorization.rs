@@ -52,7 +52,9 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}", READ),
     ("GET", "/p/{province}/dashboard.xlsx", READ),
     ("GET", "/nation", NATIONAL),
+    ("GET", "/p/{province}/dashboard.pdf", READ),
     ("GET", "/nation.xlsx", NATIONAL),
+    ("GET", "/nation.pdf", NATIONAL),
     ("GET", "/open", EVERYONE),
     ("GET", "/open/{code}", EVERYONE),
     (

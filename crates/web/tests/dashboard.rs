@@ -153,6 +153,9 @@ async fn filters_narrow_the_figures_and_wrong_ones_get_a_calm_page() {
     };
     assert_eq!(reports_stat(&religion), "1");
     assert_eq!(reports_stat(&media), "0");
+    // The figures are kept for a moment, but a write through this server shows at once.
+    report(db, "ค่ายธรรมะเยาวชน รุ่นที่ 2", ReportStatus::Approved).await;
+    assert_eq!(reports_stat(&c.page("/p/41?network=religion").await), "2");
 
     for (query, named) in [
         ("year=2590", "2590"),
@@ -227,4 +230,61 @@ async fn the_nation_sees_every_province_and_an_empty_province_sees_its_first_ste
         !page.contains("chart-networks"),
         "an empty province shows no empty charts"
     );
+}
+
+/// The PDF's text as poppler reads it, or none (said loudly) where poppler is not installed;
+/// under REQUIRE_POPPLER=1 its absence fails.
+fn pdf_text(bytes: &[u8]) -> Option<String> {
+    let dir = std::env::temp_dir().join(format!("sp-dash-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("d-{}.pdf", bytes.len()));
+    std::fs::write(&file, bytes).unwrap();
+    match std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+    {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Err(_) => {
+            assert!(
+                std::env::var("REQUIRE_POPPLER").as_deref() != Ok("1"),
+                "REQUIRE_POPPLER=1 but poppler-utils is not installed"
+            );
+            eprintln!("SKIPPED: pdftotext is not installed; the dashboard PDF was not read back");
+            None
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_dashboards_print_as_thai_pdfs() {
+    let app = spawn().await;
+    report(&app.db.db, "ค่ายคุณธรรมเยาวชน", ReportStatus::Approved).await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let r = c.get("/p/41/dashboard.pdf?network=religion").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let bytes = r.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    if let Some(text) = pdf_text(&bytes) {
+        for words in [
+            "ภาพรวมจังหวัดคุณธรรม",
+            "อุดรธานี",
+            "รายงานที่อนุมัติ ตามภาคีเครือข่าย",
+            "ศาสนา",
+        ] {
+            assert!(text.contains(words), "{words} not in:\n{text}");
+        }
+    }
+    assert_eq!(c.get("/p/41/dashboard.pdf?year=2590").await.status(), 400);
+    let national = Client::login(&app, "national@demo.example", "demo-national-2565").await;
+    let r = national.get("/nation.pdf").await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.unwrap();
+    if let Some(text) = pdf_text(&bytes) {
+        for words in ["ภาพรวมทั้งประเทศ", "ภาคตะวันออกเฉียงเหนือ", "อุดรธานี", "ยะลา"]
+        {
+            assert!(text.contains(words), "{words} not in:\n{text}");
+        }
+    }
 }

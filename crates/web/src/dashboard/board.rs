@@ -18,6 +18,7 @@ use sermphalang_store::plan::indicators;
 use sermphalang_store::plan::plans::{self, Plan};
 use sermphalang_store::registry::{org, working_group};
 use sermphalang_thai::{FiscalYear, today_in_thailand};
+use std::sync::Arc;
 
 /// What a province has set up, for the getting-started steps.
 #[derive(Debug, Clone, Default)]
@@ -162,6 +163,27 @@ impl Board {
             latest,
             setup,
         })
+    }
+
+    /// The board from the dashboards' kept figures, or gathered and kept.
+    pub async fn kept(
+        state: &AppState,
+        ctx: &Ctx,
+        province: i64,
+        filters: &Filters,
+        public: bool,
+    ) -> Result<Arc<Board>, Failed> {
+        let key = format!(
+            "{province}|{public}|{:?}|{:?}|{:?}|{:?}",
+            filters.year, filters.quarter, filters.network, filters.district
+        );
+        let generation = state.db.generation();
+        if let Some(board) = state.boards.get(&key, generation) {
+            return Ok(board);
+        }
+        let board = Arc::new(Board::gather(state, ctx, province, filters, public).await?);
+        state.boards.put(key, generation, board.clone());
+        Ok(board)
     }
 
     /// Whether the province has anything to show yet.

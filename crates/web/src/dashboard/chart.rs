@@ -116,7 +116,7 @@ pub struct Label {
 }
 
 impl Chart {
-    fn top(&self) -> f64 {
+    pub fn top(&self) -> f64 {
         self.scale.unwrap_or_else(|| {
             self.categories
                 .iter()

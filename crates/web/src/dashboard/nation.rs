@@ -14,6 +14,7 @@ use serde::Deserialize;
 use sermphalang_store::dashboard::figures::{self, EvaluationMeans, Scope, Standing};
 use sermphalang_store::dashboard::tallies::Tally;
 use sermphalang_thai::{FiscalYear, today_in_thailand};
+use std::sync::Arc;
 
 /// One province's row.
 #[derive(Debug, Clone)]
@@ -126,7 +127,28 @@ pub struct NationQuery {
     pub sort: Option<String>,
 }
 
-pub async fn gather(state: &AppState, ctx: &Ctx, q: &NationQuery) -> Result<Nation, Failed> {
+/// The nation's figures from the dashboards' kept figures, or gathered and kept.
+pub async fn kept(state: &AppState, ctx: &Ctx, q: &NationQuery) -> Result<Arc<Nation>, Failed> {
+    let f = &q.filters;
+    let key = format!(
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        ctx.lang_code(),
+        f.year,
+        f.quarter,
+        f.network,
+        f.district,
+        q.sort
+    );
+    let generation = state.db.generation();
+    if let Some(nation) = state.nations.get(&key, generation) {
+        return Ok(nation);
+    }
+    let nation = Arc::new(gather(state, ctx, q).await?);
+    state.nations.put(key, generation, nation.clone());
+    Ok(nation)
+}
+
+async fn gather(state: &AppState, ctx: &Ctx, q: &NationQuery) -> Result<Nation, Failed> {
     let db = &state.db;
     let this_year = super::this_year();
     let years = match figures::plan_years(db).await? {
@@ -208,7 +230,7 @@ pub async fn gather(state: &AppState, ctx: &Ctx, q: &NationQuery) -> Result<Nati
 struct NationPage {
     ctx: Ctx,
     prov: Option<i64>,
-    nation: Nation,
+    nation: Arc<Nation>,
     query: String,
     public: bool,
 }
@@ -234,7 +256,7 @@ pub async fn page(
     public: bool,
 ) -> Result<Response, AppError> {
     let here = if public { "/open" } else { "/nation" };
-    let nation = match gather(state, &ctx, q).await {
+    let nation = match kept(state, &ctx, q).await {
         Ok(n) => n,
         Err(failed) => return Ok(failed.answer(ctx, None, here.into())),
     };

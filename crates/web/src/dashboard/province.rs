@@ -17,7 +17,7 @@ struct DashboardPage {
     ctx: Ctx,
     prov: Option<i64>,
     province: i64,
-    board: Board,
+    board: std::sync::Arc<Board>,
     charts: Charts,
     query: String,
     action: String,
@@ -59,7 +59,7 @@ pub async fn show(
     Path(province): Path<i64>,
     Query(filters): Query<Filters>,
 ) -> Result<Response, AppError> {
-    let board = match Board::gather(&state, &ctx, province, &filters, false).await {
+    let board = match Board::kept(&state, &ctx, province, &filters, false).await {
         Ok(b) => b,
         Err(failed) => return Ok(failed.answer(ctx, Some(province), format!("/p/{province}"))),
     };

@@ -1,7 +1,7 @@
 //! The public transparency pages, without sign-in: the nation's and each province's totals,
-//! approved reports with their consented photos only, trainings held. No personal data. A
-//! province's figures are kept for at most two seconds, so that a page linked from a busy
-//! provincial website costs one read per two seconds, and an approval shows within that.
+//! approved reports with their consented photos only, trainings held. No personal data. Their
+//! figures are kept as the dashboards' are (`kept.rs`): a page linked from a busy provincial
+//! website costs one read per two seconds, and an approval shows within that.
 
 use super::Filters;
 use super::board::{Board, Charts};
@@ -15,35 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use sermphalang_store::report::photos::{self, Which};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// How long a public page's figures are reused.
-pub const FRESH_FOR: Duration = Duration::from_secs(2);
-
-/// Public boards by province and filters, each with when it was gathered.
-#[derive(Default)]
-pub struct PublicBoards(Mutex<HashMap<String, (Instant, Arc<Board>)>>);
-
-impl PublicBoards {
-    fn get(&self, key: &str) -> Option<Arc<Board>> {
-        let map = self.0.lock().ok()?;
-        map.get(key)
-            .filter(|(at, _)| at.elapsed() < FRESH_FOR)
-            .map(|(_, b)| b.clone())
-    }
-
-    fn put(&self, key: String, board: Arc<Board>) {
-        if let Ok(mut map) = self.0.lock() {
-            // Filters make many keys; old ones are dropped rather than kept forever.
-            if map.len() > 1000 {
-                map.retain(|_, (at, _)| at.elapsed() < FRESH_FOR);
-            }
-            map.insert(key, (Instant::now(), board));
-        }
-    }
-}
+use std::sync::Arc;
 
 #[derive(Template)]
 #[template(path = "dashboard/public.html")]
@@ -78,20 +50,9 @@ pub async fn province(
             }],
         ));
     };
-    let key = format!(
-        "{province}|{:?}|{:?}|{:?}|{:?}",
-        filters.year, filters.quarter, filters.network, filters.district
-    );
-    let board = match state.public_boards.get(&key) {
-        Some(b) => b,
-        None => match Board::gather(&state, &ctx, province, &filters, true).await {
-            Ok(b) => {
-                let b = Arc::new(b);
-                state.public_boards.put(key, b.clone());
-                b
-            }
-            Err(failed) => return Ok(failed.answer(ctx, None, format!("/open/{province}"))),
-        },
+    let board = match Board::kept(&state, &ctx, province, &filters, true).await {
+        Ok(b) => b,
+        Err(failed) => return Ok(failed.answer(ctx, None, format!("/open/{province}"))),
     };
     let base = format!("/open/{province}");
     let charts = Charts::of(&board, &ctx, &base);
