@@ -23,6 +23,15 @@ impl Archivable {
         }
     }
 
+    /// How the search index knows the record, if it does.
+    fn search_kind(self) -> Option<crate::search::Kind> {
+        match self {
+            Archivable::Organization => Some(crate::search::Kind::Organization),
+            Archivable::Person => Some(crate::search::Kind::Person),
+            Archivable::WorkingGroup | Archivable::Cycle => None,
+        }
+    }
+
     fn entity(self) -> &'static str {
         match self {
             Archivable::Organization => "organization",
@@ -55,6 +64,9 @@ pub(crate) async fn set(
     .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
+    }
+    if let Some(found_as) = kind.search_kind() {
+        crate::search::refresh(&mut tx, found_as, id).await?;
     }
     let action = if archived { "archive" } else { "restore" };
     tx.commit(Change::new(action, kind.entity(), id)).await?;

@@ -9,7 +9,8 @@ use sqlx::{Column, Row, ValueRef};
 
 const FORMAT: &str = "sermphalang-backup";
 
-/// Tables in an order that satisfies their foreign keys.
+/// Tables in an order that satisfies their foreign keys. The search index is not among them:
+/// a restore builds it again from the records.
 pub const TABLES: &[&str] = &[
     "regions",
     "provinces",
@@ -293,6 +294,8 @@ pub async fn restore(db: &Db, backup: &Value) -> Result<usize> {
     }
     tx.commit().await?;
     crate::files::move_to_store(db).await?;
+    // The search index is derived from the records, so a backup leaves it out.
+    crate::search::rebuild(db).await?;
     Ok(count)
 }
 

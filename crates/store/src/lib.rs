@@ -16,6 +16,7 @@ pub mod page;
 pub mod plan;
 pub mod registry;
 pub mod report;
+pub mod search;
 pub mod sessions;
 mod sql;
 pub mod testing;

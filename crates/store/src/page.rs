@@ -91,6 +91,13 @@ impl Filter {
         self.binds.push(bind);
     }
 
+    /// Appends `clause`, in which each `?` stands for the next of `binds`.
+    pub fn and_all(&mut self, clause: &str, binds: Vec<Value>) {
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&numbered(clause, self.binds.len()));
+        self.binds.extend(binds);
+    }
+
     pub fn query(&self, sql: &str) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments> {
         bind(
             sqlx::query(sqlx::AssertSqlSafe(sql.to_string())),
@@ -115,19 +122,6 @@ impl Filter {
             &self.binds,
         )
     }
-}
-
-/// A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards escaped.
-pub(crate) fn contains_pattern(text: &str) -> String {
-    let mut p = String::from("%");
-    for c in text.trim().to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(c);
-    }
-    p.push('%');
-    p
 }
 
 /// `IN ($a, $b, ...)` placeholders starting after `offset` binds.

@@ -6,6 +6,7 @@ pub mod date;
 pub mod digits;
 pub mod fiscal;
 pub mod normalize;
+pub mod search;
 pub mod words;
 
 pub use collation::{compare, sort_by_thai, sort_key};
@@ -18,4 +19,4 @@ pub use date::{
 pub use digits::{has_thai_digits, to_arabic_digits, to_thai_digits};
 pub use fiscal::{FiscalYear, InvalidFiscalYear, VALID_FISCAL_BE_YEARS};
 pub use normalize::{normalize_line, normalize_lines};
-pub use words::{word_counts, word_counts_with, words};
+pub use words::{word_counts, word_counts_with, word_spans, words};

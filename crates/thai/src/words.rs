@@ -6,16 +6,21 @@ use icu_segmenter::options::WordBreakInvariantOptions;
 
 /// The words of a text in order, without spaces and punctuation.
 pub fn words(text: &str) -> Vec<&str> {
+    word_spans(text).into_iter().map(|r| &text[r]).collect()
+}
+
+/// Where each word of a text lies, as byte ranges in order.
+pub fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
-    let mut words = Vec::new();
+    let mut spans = Vec::new();
     let mut start = 0;
     for (end, word_type) in segmenter.segment_str(text).iter_with_word_type() {
         if end > start && word_type.is_word_like() {
-            words.push(&text[start..end]);
+            spans.push(start..end);
         }
         start = end;
     }
-    words
+    spans
 }
 
 /// Words of moral promotion that the dictionary splits (ขับ|เคลื่อน, จิต|อาสา): the virtues,

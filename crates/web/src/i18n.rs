@@ -37,7 +37,7 @@ pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a
 }
 
 /// The shell's words and each feature's own.
-const TABLES: [&[(&str, &str, &str)]; 8] = [
+const TABLES: [&[(&str, &str, &str)]; 9] = [
     WORDS,
     crate::registry::words::REGISTRY_WORDS,
     crate::evaluation::words::EVALUATION_WORDS,
@@ -46,6 +46,7 @@ const TABLES: [&[(&str, &str, &str)]; 8] = [
     crate::plan::words::PLAN_WORDS,
     crate::report::words::REPORT_WORDS,
     crate::dashboard::words::DASHBOARD_WORDS,
+    crate::search::words::SEARCH_WORDS,
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {

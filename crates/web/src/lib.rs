@@ -23,6 +23,7 @@ pub mod evaluation;
 mod plan;
 mod registry;
 mod report;
+mod search;
 mod training;
 
 use sermphalang_store::Db;

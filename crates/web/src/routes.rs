@@ -15,6 +15,7 @@ use crate::registry::{groups, import, orgs, people};
 use crate::report::{
     api as report_api, export as report_export, pages as reports, serve as report_photos,
 };
+use crate::search::pages as search;
 use crate::training::api as training_api;
 use crate::training::people as participants;
 use crate::training::{certificates, checkin, events, public, template, verify};
@@ -181,6 +182,10 @@ pub fn table() -> Vec<Route> {
         gr("/open",                                                        Public,         get(dashboard::public::nation)),
         gr("/open/{code}",                                                 Public,         get(dashboard::public::province)),
         gr("/open/{province}/photos/{photo}/{rendition}",                  Public,         get(dashboard::public::photo)),
+
+        // Search: the index over every kind of record, a province's and the open one
+        gr("/p/{province}/search",                                         RegistryRead,   get(search::province)),
+        gr("/search",                                                      Public,         get(search::open)),
 
         // Reports: activity reports with photo evidence, their approval, the photos' sizes
         gr("/p/{province}/reports",                                        RegistryRead,   get(reports::list)),

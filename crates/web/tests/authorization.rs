@@ -317,6 +317,8 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         MANAGE,
     ),
     ("POST", "/p/{province}/cycles/{id}/to-plan", MANAGE),
+    ("GET", "/p/{province}/search", READ),
+    ("GET", "/search", EVERYONE),
     ("GET", "/p/{province}/reports", READ),
     ("POST", "/p/{province}/reports", WRITE),
     ("GET", "/p/{province}/reports/new", WRITE),

@@ -382,6 +382,7 @@ pub(crate) async fn insert(
         .insert(tx, "plan_entries")
         .await?;
     write_links(tx, id, input).await?;
+    crate::search::refresh(tx, crate::search::Kind::PlanEntry, id).await?;
     tx.record(Change::new("create", "plan_entry", id).after(input))
         .await?;
     Ok(id)
@@ -411,6 +412,7 @@ pub async fn update(
         )
         .await?;
     write_links(&mut tx, id, &input).await?;
+    crate::search::refresh(&mut tx, crate::search::Kind::PlanEntry, id).await?;
     tx.commit(
         Change::new("update", "plan_entry", id)
             .before(&before)

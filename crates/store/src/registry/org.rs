@@ -3,7 +3,8 @@
 use super::networks::{self, Links};
 use crate::archive::{self, Archivable};
 use crate::audit::{Actor, Change, Write};
-use crate::page::{Filter, contains_pattern};
+use crate::page::Filter;
+use crate::search::{self, Kind};
 use crate::sql::{self, Columns, Record, Value};
 use crate::{Backend, Db, Page, PageRequest, Result, StoreError, now};
 use serde::Serialize;
@@ -75,10 +76,6 @@ impl Record for Organization {
     }
 }
 
-fn search_text(input: &OrgInput) -> String {
-    format!("{} {} {}", input.name, input.email, input.phone).to_lowercase()
-}
-
 fn filtered(province: i64, filter: &OrgFilter) -> Filter {
     let mut f = Filter::new(&format!(
         "{} WHERE o.province_code = $1",
@@ -91,10 +88,8 @@ fn filtered(province: i64, filter: &OrgFilter) -> Filter {
         " AND o.archived_at IS NULL"
     });
     if !filter.q.trim().is_empty() {
-        f.and(
-            "o.search_text LIKE ? ESCAPE '\\'",
-            Value::from(contains_pattern(&filter.q)),
-        );
+        let (clause, binds) = search::matching_refs(Kind::Organization, "o.id", &filter.q);
+        f.and_all(&clause, binds);
     }
     if let Some(s) = filter.sector {
         f.and(
@@ -247,7 +242,6 @@ fn columns(input: &OrgInput, at: &str) -> Columns {
         .set("district_code", input.district)
         .set("name", &input.name)
         .set("sort_key", sort_key(&input.name))
-        .set("search_text", search_text(input))
         .set("kind", input.kind.code())
         .set("phone", &input.phone)
         .set("email", &input.email)
@@ -265,6 +259,7 @@ pub async fn insert(tx: &mut Write<'_>, province: i64, input: &OrgInput) -> Resu
         .await
         .map_err(duplicate_name)?;
     networks::write(tx, Links::Organization, id, &input.sectors).await?;
+    search::refresh(tx, Kind::Organization, id).await?;
     tx.record(Change::new("create", "organization", id).after(input))
         .await?;
     Ok(id)
@@ -289,12 +284,27 @@ pub async fn update(
         .await
         .map_err(duplicate_name)?;
     networks::write(&mut tx, Links::Organization, id, &input.sectors).await?;
+    search::refresh(&mut tx, Kind::Organization, id).await?;
+    refresh_members(&mut tx, id).await?;
     tx.commit(
         Change::new("update", "organization", id)
             .before(&before)
             .after(input),
     )
     .await?;
+    Ok(())
+}
+
+/// People are also found by their organization's name, so a renamed organization's people are
+/// indexed again.
+async fn refresh_members(tx: &mut Write<'_>, organization: i64) -> Result<()> {
+    let people: Vec<i64> = sqlx::query_scalar("SELECT id FROM people WHERE organization_id = $1")
+        .bind(organization)
+        .fetch_all(&mut **tx)
+        .await?;
+    for person in people {
+        search::refresh(tx, Kind::Person, person).await?;
+    }
     Ok(())
 }
 

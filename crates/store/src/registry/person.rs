@@ -4,7 +4,8 @@
 use super::networks::{self, Links};
 use crate::archive::{self, Archivable};
 use crate::audit::{Actor, Change, Write};
-use crate::page::{Filter, contains_pattern};
+use crate::page::Filter;
+use crate::search::{self, Kind};
 use crate::sql::{self, Columns, Record, Value};
 use crate::{Db, Page, PageRequest, Result, StoreError, now};
 use serde::Serialize;
@@ -87,14 +88,6 @@ fn sort_name(input: &PersonInput) -> String {
     format!("{} {}", input.first_name, input.last_name)
 }
 
-fn search_text(input: &PersonInput) -> String {
-    format!(
-        "{}{} {} {} {} {}",
-        input.prefix, input.first_name, input.last_name, input.position, input.email, input.phone
-    )
-    .to_lowercase()
-}
-
 pub async fn list(
     db: &Db,
     province: i64,
@@ -109,10 +102,8 @@ pub async fn list(
         " AND p.archived_at IS NULL"
     });
     if !filter.q.trim().is_empty() {
-        f.and(
-            "p.search_text LIKE ? ESCAPE '\\'",
-            Value::from(contains_pattern(&filter.q)),
-        );
+        let (clause, binds) = search::matching_refs(Kind::Person, "p.id", &filter.q);
+        f.and_all(&clause, binds);
     }
     if let Some(n) = filter.network {
         f.and(
@@ -194,7 +185,6 @@ fn columns(input: &PersonInput, at: &str) -> Columns {
         .set("first_name", &input.first_name)
         .set("last_name", &input.last_name)
         .set("sort_key", sort_key(&sort_name(input)))
-        .set("search_text", search_text(input))
         .set("position", &input.position)
         .set("organization_id", input.organization)
         .set("phone", &input.phone)
@@ -215,6 +205,7 @@ pub async fn insert(tx: &mut Write<'_>, province: i64, input: &PersonInput) -> R
         .insert(tx, "people")
         .await?;
     networks::write(tx, Links::Person, id, &input.networks).await?;
+    search::refresh(tx, Kind::Person, id).await?;
     tx.record(Change::new("create", "person", id).after(input))
         .await?;
     Ok(id)
@@ -239,6 +230,7 @@ pub async fn update(
         )
         .await?;
     networks::write(&mut tx, Links::Person, id, &input.networks).await?;
+    search::refresh(&mut tx, Kind::Person, id).await?;
     tx.commit(
         Change::new("update", "person", id)
             .before(&before)
@@ -375,6 +367,7 @@ pub async fn erase(db: &Db, actor: &Actor, province: i64, id: i64) -> Result<()>
         .bind(province)
         .execute(&mut *tx)
         .await?;
+    search::refresh(&mut tx, Kind::Person, id).await?;
     sqlx::query(
         "UPDATE audit_log SET before_json = NULL, after_json = NULL \
          WHERE entity = 'person' AND entity_id = $1",

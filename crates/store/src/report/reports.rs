@@ -358,6 +358,7 @@ pub async fn create(
         .insert(tx, "reports")
         .await?;
     write_links(tx, id, input).await?;
+    crate::search::refresh(tx, crate::search::Kind::Report, id).await?;
     tx.record(Change::new("create", "report", id).after(input))
         .await?;
     Ok(id)
@@ -394,6 +395,7 @@ pub async fn update(
         )
         .await?;
     write_links(tx, id, input).await?;
+    crate::search::refresh(tx, crate::search::Kind::Report, id).await?;
     tx.record(
         Change::new("update", "report", id)
             .before(&before)

@@ -1,6 +1,7 @@
 //! Events with their sessions, organizers and certificate artwork.
 
 use crate::audit::{Actor, Change};
+use crate::search::{self, Kind};
 use crate::sql::{self, Columns, Record};
 use crate::time::date;
 use crate::{Db, Result, now};
@@ -261,6 +262,7 @@ pub async fn create(db: &Db, actor: &Actor, province: i64, input: &EventInput) -
         .insert(&mut tx, "events")
         .await?;
     write_children(&mut tx, id, input, &[]).await?;
+    search::refresh(&mut tx, Kind::Event, id).await?;
     tx.commit(Change::new("create", "event", id).after(input))
         .await?;
     Ok(id)
@@ -366,6 +368,7 @@ pub async fn update(
         )
         .await?;
     write_children(&mut tx, id, input, &existing).await?;
+    search::refresh(&mut tx, Kind::Event, id).await?;
     tx.commit(
         Change::new("update", "event", id)
             .before(&before)
@@ -395,6 +398,7 @@ pub async fn set_cancelled(
     .bind(province)
     .execute(&mut *tx)
     .await?;
+    search::refresh(&mut tx, Kind::Event, id).await?;
     tx.commit(
         Change::new(if cancelled { "cancel" } else { "restore" }, "event", id)
             .before(&serde_json::json!({ "cancelled_at": before.cancelled_at }))
