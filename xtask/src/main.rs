@@ -16,6 +16,7 @@ mod dashboard;
 mod nation;
 mod photos;
 mod plan;
+mod search;
 mod workshop;
 
 const ORGANIZATIONS: usize = 20_000;
@@ -63,9 +64,17 @@ async fn main() -> Result<()> {
             })
             .await
         }
+        ["bench", "search", rest @ ..] => {
+            search::bench(if rest.contains(&"--postgres") {
+                workshop::Backend::Postgres
+            } else {
+                workshop::Backend::Sqlite
+            })
+            .await
+        }
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres]"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres] | bench search [--postgres]"
         ),
     }
 }

@@ -20,7 +20,7 @@ const ACTIVITIES_PER_CYCLE: usize = 10;
 const PER_EVENT: usize = 40;
 
 #[derive(Clone)]
-enum V {
+pub(crate) enum V {
     I(i64),
     T(String),
     B(Vec<u8>),
@@ -46,7 +46,7 @@ impl From<String> for V {
 }
 
 /// Inserts rows a hundred-odd at a time, in one transaction.
-async fn bulk(db: &Db, table: &str, columns: &[&str], rows: Vec<Vec<V>>) -> Result<()> {
+pub(crate) async fn bulk(db: &Db, table: &str, columns: &[&str], rows: Vec<Vec<V>>) -> Result<()> {
     // Small statements: sqlx binds many parameters in time that grows faster than their number.
     let per = (2_000 / columns.len()).max(1);
     let mut tx = db.begin().await?;
@@ -84,7 +84,7 @@ async fn bulk(db: &Db, table: &str, columns: &[&str], rows: Vec<Vec<V>>) -> Resu
     Ok(())
 }
 
-async fn next_id(db: &Db, table: &str) -> Result<i64> {
+pub(crate) async fn next_id(db: &Db, table: &str) -> Result<i64> {
     let max: Option<i64> =
         sqlx::query_scalar(AssertSqlSafe(format!("SELECT MAX(id) FROM {table}")))
             .fetch_one(db.read())

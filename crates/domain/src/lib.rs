@@ -6,6 +6,7 @@ mod coded;
 pub mod access;
 pub mod error;
 pub mod evaluation;
+pub mod news;
 pub mod password;
 pub mod plan;
 pub mod registry;

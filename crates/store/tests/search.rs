@@ -351,3 +351,38 @@ async fn the_demo_indexed_write_by_write_equals_an_index_built_at_once() {
         assert_eq!(sqlite, postgres, "the backends answer differently");
     }
 }
+
+#[tokio::test]
+async fn a_word_in_very_many_records_is_ranked_among_its_newest_and_counted_at_least() {
+    for t in backends("search_common").await {
+        let db = &t.db;
+        let actor = Actor::system();
+        let many = search::CANDIDATES + 5;
+        let mut tx = db.audited(&actor, Some(UDON)).await.unwrap();
+        for n in 0..many {
+            let name = format!("ชมรมจักรยานหมายเลข {n}");
+            org::insert(&mut tx, UDON, &org_input(&name, ""))
+                .await
+                .unwrap();
+        }
+        tx.commit_recorded().await.unwrap();
+        let found = search::find(db, &members(UDON, "จักรยาน")).await.unwrap();
+        assert!(found.at_least);
+        assert_eq!(found.hits.total, search::CANDIDATES);
+        assert_eq!(found.hits.items.len(), 50);
+        let newest = format!("ชมรมจักรยานหมายเลข {}", many - 1);
+        assert!(found.hits.items.iter().any(|h| h.title == newest));
+        let rare = search::find(db, &members(UDON, "จักรยาน 3")).await.unwrap();
+        assert!(!rare.at_least, "the rarer term leads");
+        assert_eq!(rare.hits.total, 1);
+        assert_eq!(rare.hits.items[0].title, "ชมรมจักรยานหมายเลข 3");
+        let filter = OrgFilter {
+            q: "จักรยาน".into(),
+            ..OrgFilter::default()
+        };
+        let page = org::list(db, UDON, &filter, PageRequest::new(None))
+            .await
+            .unwrap();
+        assert_eq!(page.total, many, "a registry list counts every match");
+    }
+}

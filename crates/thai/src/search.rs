@@ -73,7 +73,11 @@ pub fn query_terms(query: &str) -> Vec<String> {
 /// The byte ranges of `text` that any of `terms` matches, in order and not overlapping, for
 /// highlighting a snippet.
 pub fn matches(text: &str, terms: &[String]) -> Vec<Range<usize>> {
-    let spans = word_spans(text);
+    matches_in(text, &word_spans(text), terms)
+}
+
+/// [`matches`] over words already segmented: `spans` are `text`'s [`word_spans`].
+pub fn matches_in(text: &str, spans: &[Range<usize>], terms: &[String]) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut start = 0;
     while start < spans.len() {

@@ -20,13 +20,17 @@ CREATE TABLE search_documents (
 );
 CREATE INDEX search_documents_scope ON search_documents (province_code, kind);
 
--- A term's documents are read in one range of the key; weight is how strongly the document
--- holds the term (a title's word counts more than a body's).
+-- A term's postings, kept apart by partition: one province's (0: national) records of one kind
+-- for one audience, so that a search reads only the partitions its searcher may see, each in
+-- one range of the key. A public record of a province is also posted in province 0's "public
+-- everywhere" partition, for the open search. weight is how strongly the document holds the
+-- term (a title's word counts more than a body's). See search::partition.
 CREATE TABLE search_postings (
     term BIGINT NOT NULL,
+    scope BIGINT NOT NULL,
     document_id BIGINT NOT NULL,
     weight BIGINT NOT NULL,
-    PRIMARY KEY (term, document_id)
+    PRIMARY KEY (term, scope, document_id)
 ) WITHOUT ROWID;
 CREATE INDEX search_postings_document ON search_postings (document_id);
 

@@ -88,7 +88,13 @@ fn filtered(province: i64, filter: &OrgFilter) -> Filter {
         " AND o.archived_at IS NULL"
     });
     if !filter.q.trim().is_empty() {
-        let (clause, binds) = search::matching_refs(Kind::Organization, "o.id", &filter.q);
+        let (clause, binds) = search::matching_refs(
+            province,
+            Kind::Organization,
+            filter.archived,
+            "o.id",
+            &filter.q,
+        );
         f.and_all(&clause, binds);
     }
     if let Some(s) = filter.sector {

@@ -102,7 +102,8 @@ pub async fn list(
         " AND p.archived_at IS NULL"
     });
     if !filter.q.trim().is_empty() {
-        let (clause, binds) = search::matching_refs(Kind::Person, "p.id", &filter.q);
+        let (clause, binds) =
+            search::matching_refs(province, Kind::Person, filter.archived, "p.id", &filter.q);
         f.and_all(&clause, binds);
     }
     if let Some(n) = filter.network {

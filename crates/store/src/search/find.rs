@@ -1,19 +1,27 @@
 //! Reading the index: the documents that hold every term of a query, best first.
+//!
+//! A search reads only the partitions its searcher may see. Its rarest term leads: the newest
+//! [`CANDIDATES`] postings of that term in each partition are looked up in the other terms'
+//! postings by key, so a query costs about the same whatever the index holds. A word found in
+//! more records than that is ranked among its newest ones, and its counts read "at least".
 
 use super::index::term_hash;
-use super::{Audience, Kind};
-use crate::page::{Filter, in_list};
+use super::{Audience, Kind, Shelf, kind_of, partition};
 use crate::sql::Value;
 use crate::{Db, Page, PageRequest, Result};
 use serde::Serialize;
 use sermphalang_thai::search::query_terms;
-use sqlx::Row;
+use sqlx::{AssertSqlSafe, Row};
+
+/// Postings of the leading term read in each partition.
+pub const CANDIDATES: i64 = 1_000;
 
 /// A search: what was typed, where, for whom.
 #[derive(Debug, Clone)]
 pub struct Query {
     pub text: String,
-    /// One province, or every province (with `Audience::Public` only, the open search).
+    /// One province, or every province: the open search (`Audience::Public` only) or national
+    /// staff's.
     pub province: Option<i64>,
     /// What the searcher may see there.
     pub audiences: Vec<Audience>,
@@ -42,43 +50,146 @@ pub struct Found {
     pub hits: Page<Hit>,
     /// How many documents of each kind match, whichever kinds were asked for.
     pub by_kind: Vec<(Kind, i64)>,
+    /// The counts are lower bounds: the leading term is in more than [`CANDIDATES`] records.
+    pub at_least: bool,
 }
 
-/// The documents whose terms include every term of the query, as a subquery of document ids
-/// and scores, with the hashes to bind after `after` earlier binds.
-fn matched(terms: &[String], after: usize) -> (String, Vec<Value>) {
-    let hashes: Vec<Value> = terms.iter().map(|t| Value::from(term_hash(t))).collect();
-    let sql = format!(
-        "SELECT p.document_id, CAST(SUM(p.weight) AS BIGINT) AS score FROM search_postings p \
-         WHERE p.term IN {} GROUP BY p.document_id HAVING COUNT(*) = {}",
-        in_list(after, hashes.len()),
-        hashes.len()
-    );
-    (sql, hashes)
+/// Where a search reads.
+enum Shelves {
+    /// These partitions.
+    Partitions(Vec<i64>),
+    /// Every province's public and members' partitions of these kinds: national staff.
+    Everywhere(Vec<Kind>),
 }
 
-/// `FROM (matched) m JOIN search_documents d ... WHERE` the query's scope.
-fn scoped(query: &Query, terms: &[String]) -> Filter {
-    let (matched, hashes) = matched(terms, 0);
-    let mut f = Filter::new(&format!(
-        "FROM ({matched}) m JOIN search_documents d ON d.id = m.document_id WHERE d.archived = 0"
-    ));
-    f.binds = hashes;
-    let audiences: Vec<Value> = query
-        .audiences
+impl Shelves {
+    fn of(query: &Query, kinds: &[Kind]) -> Shelves {
+        match query.province {
+            Some(p) => Shelves::Partitions(
+                kinds
+                    .iter()
+                    .flat_map(|k| {
+                        query
+                            .audiences
+                            .iter()
+                            .map(move |a| partition(Some(p), *k, Shelf::from(*a)))
+                    })
+                    .collect(),
+            ),
+            None if query.audiences.iter().all(|a| *a == Audience::Public) => {
+                Shelves::Partitions(if query.audiences.is_empty() {
+                    Vec::new()
+                } else {
+                    kinds
+                        .iter()
+                        .flat_map(|k| {
+                            [
+                                partition(None, *k, Shelf::Public),
+                                partition(None, *k, Shelf::Everywhere),
+                            ]
+                        })
+                        .collect()
+                })
+            }
+            None => Shelves::Everywhere(kinds.to_vec()),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Shelves::Partitions(p) => p.is_empty(),
+            Shelves::Everywhere(k) => k.is_empty(),
+        }
+    }
+
+    /// `scope` conditions for the postings aliased `alias`.
+    fn condition(&self, alias: &str) -> String {
+        match self {
+            Shelves::Partitions(p) => format!("{alias}.scope IN ({})", join(p)),
+            Shelves::Everywhere(kinds) => {
+                let digits: Vec<i64> = kinds.iter().map(|k| k.digit()).collect();
+                format!(
+                    "{alias}.scope % 10 IN ({}, {}) AND ({alias}.scope / 10) % 10 IN ({})",
+                    Shelf::Public as i64,
+                    Shelf::Members as i64,
+                    join(&digits)
+                )
+            }
+        }
+    }
+
+    /// The newest postings of the term bound as `$1` in each partition.
+    fn lead(&self) -> String {
+        let newest = |condition: String| {
+            format!(
+                "SELECT * FROM (SELECT l.scope, l.document_id, l.weight FROM search_postings l \
+                 WHERE l.term = $1 AND {condition} ORDER BY l.document_id DESC \
+                 LIMIT {CANDIDATES}) l"
+            )
+        };
+        match self {
+            Shelves::Partitions(p) => p
+                .iter()
+                .map(|s| newest(format!("l.scope = {s}")))
+                .collect::<Vec<_>>()
+                .join(" UNION ALL "),
+            Shelves::Everywhere(_) => newest(self.condition("l")),
+        }
+    }
+}
+
+fn join(numbers: &[i64]) -> String {
+    numbers
         .iter()
-        .map(|a| Value::from(a.code()))
-        .collect();
-    if audiences.is_empty() {
-        f.sql.push_str(" AND 1 = 0");
-    } else {
-        let list = vec!["?"; audiences.len()].join(", ");
-        f.and_all(&format!("d.audience IN ({list})"), audiences);
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How many of a term's postings lie on the shelves, counted up to one more than
+/// [`CANDIDATES`].
+async fn probe(db: &Db, shelves: &Shelves, term: i64) -> Result<i64> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM search_postings p WHERE p.term = $1 AND {} \
+         LIMIT {}) x",
+        shelves.condition("p"),
+        CANDIDATES + 1
+    );
+    Ok(sqlx::query_scalar(AssertSqlSafe(sql))
+        .bind(term)
+        .fetch_one(db.read())
+        .await?)
+}
+
+/// The documents holding every term, with their scores: the leading term's candidates, each
+/// looked up in the other terms' postings (bound from `$2`).
+fn candidates(shelves: &Shelves, others: usize) -> String {
+    let mut sql = String::from("SELECT c.scope, c.document_id, c.weight");
+    for i in 0..others {
+        sql.push_str(&format!(" + q{i}.weight"));
     }
-    if let Some(province) = query.province {
-        f.and("d.province_code = ?", Value::from(province));
+    sql.push_str(&format!(" AS score FROM ({}) c", shelves.lead()));
+    for i in 0..others {
+        sql.push_str(&format!(
+            " JOIN search_postings q{i} ON q{i}.term = ${} AND q{i}.scope = c.scope \
+             AND q{i}.document_id = c.document_id",
+            i + 2
+        ));
     }
-    f
+    sql
+}
+
+/// The query's term hashes with the rarest first.
+async fn ordered_terms(db: &Db, shelves: &Shelves, terms: &[String]) -> Result<(Vec<i64>, i64)> {
+    let mut counted = Vec::with_capacity(terms.len());
+    for term in terms {
+        let hash = term_hash(term);
+        let n = probe(db, shelves, hash).await?;
+        counted.push((n, std::cmp::Reverse(term.chars().count()), hash));
+    }
+    counted.sort();
+    let lead = counted[0].0;
+    Ok((counted.into_iter().map(|(_, _, h)| h).collect(), lead))
 }
 
 /// The documents the query finds, best first: the most weight of its terms, then the newest.
@@ -93,21 +204,34 @@ pub async fn find(db: &Db, query: &Query) -> Result<Found> {
             per_page: query.page.per_page,
         },
         by_kind: Vec::new(),
+        at_least: false,
     };
-    if terms.is_empty() {
+    let every = Shelves::of(query, &Kind::ALL);
+    if terms.is_empty() || every.is_empty() {
         return Ok(found);
     }
-    let f = scoped(query, &terms);
-    let counts = f
-        .query(&format!(
-            "SELECT d.kind, COUNT(*) {} GROUP BY d.kind",
-            f.sql
-        ))
-        .fetch_all(db.read())
-        .await?;
+    let (hashes, lead_count) = ordered_terms(db, &every, &terms).await?;
+    if lead_count == 0 {
+        return Ok(found);
+    }
+    found.at_least = lead_count > CANDIDATES;
+    let bind_all = |sql: String| {
+        hashes
+            .iter()
+            .fold(sqlx::query(AssertSqlSafe(sql)), |q, h| q.bind(*h))
+    };
+    let counts = bind_all(format!(
+        "SELECT m.scope, COUNT(*) FROM ({}) m GROUP BY m.scope",
+        candidates(&every, hashes.len() - 1)
+    ))
+    .fetch_all(db.read())
+    .await?;
     for row in &counts {
-        if let Some(kind) = Kind::parse(&row.get::<String, _>(0)) {
-            found.by_kind.push((kind, row.get(1)));
+        if let Some(kind) = kind_of(row.get(0)) {
+            match found.by_kind.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += row.get::<i64, _>(1),
+                None => found.by_kind.push((kind, row.get(1))),
+            }
         }
     }
     found
@@ -123,21 +247,16 @@ pub async fn find(db: &Db, query: &Query) -> Result<Found> {
     if found.hits.total == 0 {
         return Ok(found);
     }
-    let mut f = f;
-    if !query.kinds.is_empty() {
-        let kinds: Vec<Value> = query.kinds.iter().map(|k| Value::from(k.code())).collect();
-        let list = vec!["?"; kinds.len()].join(", ");
-        f.and_all(&format!("d.kind IN ({list})"), kinds);
-    }
+    let asked: Vec<Kind> = Kind::ALL.into_iter().filter(|k| wanted(k)).collect();
+    let shelves = Shelves::of(query, &asked);
     let sql = format!(
         "SELECT d.kind, d.ref_id, d.province_code, d.title, d.body, d.dated, m.score, \
-         d.parent_id {} \
+         d.parent_id FROM ({}) m JOIN search_documents d ON d.id = m.document_id \
          ORDER BY m.score DESC, d.dated DESC, d.id DESC {}",
-        f.sql,
-        query.page.limit_offset(f.binds.len() + 1)
+        candidates(&shelves, hashes.len() - 1),
+        query.page.limit_offset(hashes.len() + 1)
     );
-    let rows = f
-        .query(&sql)
+    let rows = bind_all(sql)
         .bind(query.page.offset())
         .fetch_all(db.read())
         .await?;
@@ -159,21 +278,43 @@ pub async fn find(db: &Db, query: &Query) -> Result<Found> {
     Ok(found)
 }
 
-/// A condition for a list of `kind` records whose id column is `column`: the records the
-/// query finds. A query without a word finds nothing.
-pub(crate) fn matching_refs(kind: Kind, column: &str, text: &str) -> (String, Vec<Value>) {
-    let terms = query_terms(text);
+/// A condition for a registry list of a province's `kind` records, whose id column is
+/// `column`: every record the query finds, active or `archived`. A query without a word
+/// finds nothing.
+pub(crate) fn matching_refs(
+    province: i64,
+    kind: Kind,
+    archived: bool,
+    column: &str,
+    text: &str,
+) -> (String, Vec<Value>) {
+    let mut terms = query_terms(text);
     if terms.is_empty() {
         return ("1 = 0".into(), Vec::new());
     }
-    let hashes: Vec<Value> = terms.iter().map(|t| Value::from(term_hash(t))).collect();
-    let list = vec!["?"; hashes.len()].join(", ");
-    let sql = format!(
-        "{column} IN (SELECT d.ref_id FROM search_postings p \
-         JOIN search_documents d ON d.id = p.document_id \
-         WHERE d.kind = '{}' AND p.term IN ({list}) GROUP BY d.ref_id HAVING COUNT(*) = {})",
-        kind.code(),
-        hashes.len()
+    // A list has no time to count each term first: the longest is usually the rarest.
+    terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+    let shelf = if archived {
+        Shelf::Archived
+    } else {
+        Shelf::Members
+    };
+    let scope = partition(Some(province), kind, shelf);
+    let mut sql = format!(
+        "{column} IN (SELECT d.ref_id FROM search_postings c \
+         JOIN search_documents d ON d.id = c.document_id"
     );
-    (sql, hashes)
+    for i in 1..terms.len() {
+        sql.push_str(&format!(
+            " JOIN search_postings q{i} ON q{i}.term = ? AND q{i}.scope = c.scope \
+             AND q{i}.document_id = c.document_id"
+        ));
+    }
+    sql.push_str(&format!(" WHERE c.term = ? AND c.scope = {scope})"));
+    let mut binds: Vec<Value> = terms[1..]
+        .iter()
+        .map(|t| Value::from(term_hash(t)))
+        .collect();
+    binds.push(Value::from(term_hash(&terms[0])));
+    (sql, binds)
 }

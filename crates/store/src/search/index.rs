@@ -1,6 +1,6 @@
 //! Writing the index: a record's document and its terms, replaced whole after each change.
 
-use super::{Kind, sources};
+use super::{Audience, Kind, Shelf, partition, sources};
 use crate::{Db, Result};
 use sermphalang_thai::search::document_terms;
 use sqlx::any::AnyRow;
@@ -49,6 +49,22 @@ impl Document {
             dated: row.get(6),
             parent: row.get(7),
         }
+    }
+
+    /// The partitions the document is posted in: its own, and for a province's public record
+    /// also the open search's.
+    fn partitions(&self) -> Vec<i64> {
+        let audience = Audience::parse(&self.audience);
+        let shelf = if self.archived != 0 {
+            Shelf::Archived
+        } else {
+            Shelf::from(audience)
+        };
+        let mut partitions = vec![partition(self.province, self.kind, shelf)];
+        if shelf == Shelf::Public && self.province.is_some() {
+            partitions.push(partition(None, self.kind, Shelf::Everywhere));
+        }
+        partitions
     }
 
     /// Each term's hash with its weight, in key order.
@@ -131,19 +147,22 @@ async fn write(conn: &mut AnyConnection, doc: &Document, replace: bool) -> Resul
             .execute(&mut *conn)
             .await?;
     }
-    for chunk in doc.postings().chunks(ROWS_PER_STATEMENT) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
-            .collect();
-        let sql = format!(
-            "INSERT INTO search_postings (term, document_id, weight) VALUES {}",
-            values.join(", ")
-        );
-        let mut query = sqlx::query(AssertSqlSafe(sql));
-        for (term, weight) in chunk {
-            query = query.bind(*term).bind(id).bind(*weight);
+    let postings = doc.postings();
+    for scope in doc.partitions() {
+        for chunk in postings.chunks(ROWS_PER_STATEMENT) {
+            let values: Vec<String> = (0..chunk.len())
+                .map(|i| format!("(${}, {scope}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+                .collect();
+            let sql = format!(
+                "INSERT INTO search_postings (term, scope, document_id, weight) VALUES {}",
+                values.join(", ")
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for (term, weight) in chunk {
+                query = query.bind(*term).bind(id).bind(*weight);
+            }
+            query.execute(&mut *conn).await?;
         }
-        query.execute(&mut *conn).await?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ mod index;
 mod sources;
 
 pub(crate) use find::matching_refs;
-pub use find::{Found, Hit, Query, find};
+pub use find::{CANDIDATES, Found, Hit, Query, find};
 pub use index::{VERSION, fill_if_stale, rebuild, refresh};
 
 use serde::Serialize;
@@ -44,6 +44,20 @@ impl Kind {
     pub fn parse(code: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.code() == code)
     }
+
+    fn digit(self) -> i64 {
+        match self {
+            Kind::Organization => 1,
+            Kind::Person => 2,
+            Kind::Event => 3,
+            Kind::PlanEntry => 4,
+            Kind::Report => 5,
+        }
+    }
+
+    fn from_digit(digit: i64) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.digit() == digit)
+    }
 }
 
 /// Who may find a document.
@@ -66,4 +80,45 @@ impl Audience {
             Audience::Editors => "editors",
         }
     }
+
+    fn parse(code: &str) -> Audience {
+        match code {
+            "public" => Audience::Public,
+            "editors" => Audience::Editors,
+            _ => Audience::Members,
+        }
+    }
+}
+
+/// The last digit of a partition: who may read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shelf {
+    Public = 1,
+    Members = 2,
+    Editors = 3,
+    /// Archived records, which only a registry list of the archive searches.
+    Archived = 4,
+    /// Province 0's copy of every province's public records: the open search of everywhere.
+    Everywhere = 5,
+}
+
+impl From<Audience> for Shelf {
+    fn from(audience: Audience) -> Shelf {
+        match audience {
+            Audience::Public => Shelf::Public,
+            Audience::Members => Shelf::Members,
+            Audience::Editors => Shelf::Editors,
+        }
+    }
+}
+
+/// A partition of the index: province (0 for national records) × 100 + kind × 10 + shelf. A
+/// search reads the partitions its searcher may see, each one range of the postings' key.
+fn partition(province: Option<i64>, kind: Kind, shelf: Shelf) -> i64 {
+    province.unwrap_or(0) * 100 + kind.digit() * 10 + shelf as i64
+}
+
+/// The kind a partition holds.
+fn kind_of(partition: i64) -> Option<Kind> {
+    Kind::from_digit(partition / 10 % 10)
 }

@@ -50,7 +50,8 @@ struct Found {
 
 struct KindTab {
     label: &'static str,
-    count: i64,
+    /// "1,000+" when the count is a lower bound.
+    count: String,
     href: String,
     current: bool,
 }
@@ -169,6 +170,7 @@ async fn answer(
                 per_page: PER_PAGE,
             },
             by_kind: Vec::new(),
+            at_least: false,
         }
     };
     let results = found
@@ -199,15 +201,17 @@ async fn answer(
             serde_urlencoded::to_string(pairs).unwrap_or_default()
         )
     };
+    let plus = if found.at_least { "+" } else { "" };
+    let count = |n: i64| format!("{}{plus}", ctx.count(n));
     let mut tabs = vec![KindTab {
         label: ctx.t("search_every_kind"),
-        count: found.by_kind.iter().map(|(_, n)| n).sum(),
+        count: count(found.by_kind.iter().map(|(_, n)| n).sum()),
         href: link(""),
         current: kind.is_none(),
     }];
     tabs.extend(found.by_kind.iter().map(|(k, n)| KindTab {
         label: ctx.t(&format!("search_kinds_{}", k.code())),
-        count: *n,
+        count: count(*n),
         href: link(k.code()),
         current: kind == Some(*k),
     }));

@@ -1,7 +1,8 @@
 //! Snippets: the part of a text around the first word a query found, with every found word
-//! marked. Pieces, not HTML, so that the template escapes the text.
+//! marked. Pieces, not HTML, so that the template escapes the text. Only the snippet's window
+//! is segmented: segmenting whole bodies cost more than the search itself.
 
-use sermphalang_thai::search::matches;
+use sermphalang_thai::search::{fold, matches_in};
 use sermphalang_thai::word_spans;
 
 /// Characters of a snippet, about two lines on a phone.
@@ -17,27 +18,30 @@ pub struct Piece {
 
 /// `text` cut into marked and unmarked pieces.
 pub fn marked(text: &str, terms: &[String]) -> Vec<Piece> {
-    pieces(text, 0..text.len(), terms)
+    pieces(text, terms)
 }
 
-/// Up to [`SNIPPET_CHARS`] of `text` from a little before its first found word, cut at word
-/// boundaries, with "…" where it was cut. Empty for an empty text.
+/// Up to [`SNIPPET_CHARS`] of `text` from a little before the first place a term appears, cut
+/// at word boundaries, with "…" where it was cut. Empty for an empty text.
 pub fn snippet(text: &str, terms: &[String]) -> Vec<Piece> {
     let text = text.trim();
     if text.is_empty() {
         return Vec::new();
     }
-    let first = matches(text, terms).first().map_or(0, |r| r.start);
-    let spans = word_spans(text);
-    let lead_start = back_by_chars(text, first, LEAD_CHARS);
-    let start = spans
-        .iter()
-        .map(|s| s.start)
-        .find(|&s| s >= lead_start && s <= first)
-        .unwrap_or(first);
-    let limit = forward_by_chars(text, start, SNIPPET_CHARS);
-    let end = if limit >= text.len() {
-        text.len()
+    let anchor = first_place(text, terms).unwrap_or(0);
+    let from = back_by_chars(text, anchor, LEAD_CHARS);
+    let to = forward_by_chars(text, from, SNIPPET_CHARS + LEAD_CHARS / 2);
+    let window = &text[from..to];
+    let spans = word_spans(window);
+    // A window cut inside a word starts at the next word and ends after the last whole one.
+    let start = if from == 0 {
+        0
+    } else {
+        spans.iter().map(|s| s.start).find(|&s| s > 0).unwrap_or(0)
+    };
+    let limit = forward_by_chars(window, start, SNIPPET_CHARS);
+    let end = if to == text.len() && limit == window.len() {
+        window.len()
     } else {
         spans
             .iter()
@@ -46,14 +50,29 @@ pub fn snippet(text: &str, terms: &[String]) -> Vec<Piece> {
             .unwrap_or(limit)
     };
     let mut out = Vec::new();
-    if start > 0 {
+    if from + start > 0 {
         out.push(plain("… "));
     }
-    out.extend(pieces(text, start..end, terms));
-    if end < text.len() {
+    out.extend(pieces(&window[start..end], terms));
+    if from + end < text.len() {
         out.push(plain(" …"));
     }
     out
+}
+
+/// Where the first of the terms appears in the text as typed: digits and letter case as the
+/// terms hold them, or not at all.
+fn first_place(text: &str, terms: &[String]) -> Option<usize> {
+    let folded = fold(text);
+    let found = terms.iter().filter_map(|t| folded.find(t.as_str())).min()?;
+    // Folding changes lengths only where Thai digits or capitals became shorter; map back by
+    // characters.
+    let chars = folded[..found].chars().count();
+    Some(
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i),
+    )
 }
 
 fn plain(text: &str) -> Piece {
@@ -63,11 +82,10 @@ fn plain(text: &str) -> Piece {
     }
 }
 
-fn pieces(text: &str, range: std::ops::Range<usize>, terms: &[String]) -> Vec<Piece> {
-    let part = &text[range.clone()];
+fn pieces(part: &str, terms: &[String]) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut at = 0;
-    for found in matches(part, terms) {
+    for found in matches_in(part, &word_spans(part), terms) {
         if found.start > at {
             out.push(plain(&part[at..found.start]));
         }
@@ -140,9 +158,19 @@ mod tests {
     }
 
     #[test]
+    fn a_word_found_only_inside_another_is_not_the_anchor_nor_marked() {
+        let text = format!("แม่น้ำ{} แม่นยำ", " ข้อความ".repeat(80));
+        let snippet = shown(&snippet(&text, &query_terms("แม่นยำ")));
+        assert!(snippet.contains("[แม่นยำ]"), "{snippet}");
+        assert!(!snippet.contains("[แม่น้ำ]"));
+    }
+
+    #[test]
     fn a_short_text_is_shown_whole() {
         let snippet = shown(&snippet("วัดโพธิสมภรณ์", &query_terms("วัด")));
         assert_eq!(snippet, "[วัด]โพธิสมภรณ์");
+        let digits = shown(&super::snippet("รุ่นที่ ๓ ปี ๒๕๖๕", &query_terms("2565")));
+        assert_eq!(digits, "รุ่นที่ ๓ ปี [๒๕๖๕]");
         assert!(super::snippet("  ", &[]).is_empty());
     }
 }
