@@ -309,6 +309,10 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
                 Ok(reports) => tracing::info!(reports, "loaded the demo's activity reports"),
                 Err(error) => tracing::error!(%error, "loading the demo's reports failed"),
             }
+            match demo::load_news(&issuing.db, sermphalang_web::demo_photo).await {
+                Ok(posts) => tracing::info!(posts, "loaded the demo's news"),
+                Err(error) => tracing::error!(%error, "loading the demo's news failed"),
+            }
             match demo::load_nation(&issuing.db).await {
                 Ok(reports) => tracing::info!(reports, "loaded the other provinces' reports"),
                 Err(error) => {

@@ -95,6 +95,10 @@ pub enum Permission {
     ReportApprove,
     /// Correct and add the national references plans are aligned with.
     ReferenceManage,
+    /// Write a province's news and galleries.
+    NewsWrite,
+    /// Write the Moral Center's own news and galleries.
+    NationalNewsWrite,
 }
 
 /// A signed-in account, as authorization sees it.
@@ -123,6 +127,8 @@ impl Account {
             CheckIn => matches!(self.role, Admin | Secretariat | Coordinator | Member),
             PlanManage | ReportApprove => matches!(self.role, Admin | Secretariat),
             ReportWrite => matches!(self.role, Admin | Secretariat | Coordinator),
+            NewsWrite => matches!(self.role, Admin | Secretariat),
+            NationalNewsWrite => matches!(self.role, Admin | National),
         }
     }
 

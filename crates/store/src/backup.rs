@@ -70,6 +70,10 @@ pub const TABLES: &[&str] = &[
     "plan_actual_parts",
     "tallies",
     "rating_totals",
+    "galleries",
+    "gallery_photos",
+    "news_posts",
+    "news_tags",
 ];
 
 const IDENTITY_TABLES: &[&str] = &[
@@ -99,6 +103,8 @@ const IDENTITY_TABLES: &[&str] = &[
     "plan_indicators",
     "reports",
     "photos",
+    "galleries",
+    "news_posts",
 ];
 
 pub async fn export(db: &Db) -> Result<Value> {

@@ -83,6 +83,27 @@ pub async fn find(db: &Db, province: i64, id: i64) -> Result<StoredFile> {
     })
 }
 
+/// A file's bytes only if they are there and are what was stored (their checksum holds):
+/// `None` for a file gone from the file store or damaged in it.
+pub async fn find_intact(db: &Db, province: i64, id: i64) -> Result<Option<StoredFile>> {
+    let expected: Option<String> =
+        sqlx::query_scalar("SELECT sha256 FROM files WHERE id = $1 AND province_code = $2")
+            .bind(id)
+            .bind(province)
+            .fetch_optional(db.read())
+            .await?;
+    let Some(expected) = expected else {
+        return Ok(None);
+    };
+    let file = match find(db, province, id).await {
+        Ok(file) => file,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let actual = hex::encode(Sha256::digest(&file.data));
+    Ok((actual == expected).then_some(file))
+}
+
 /// Moves the bytes of rows that still hold them into the file store; returns how many moved.
 /// Each row moves on its own, so an interrupted start-up resumes where it stopped.
 pub async fn move_to_store(db: &Db) -> Result<usize> {

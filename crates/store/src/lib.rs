@@ -12,6 +12,7 @@ mod error;
 pub mod evaluation;
 pub mod file_store;
 pub mod files;
+pub mod news;
 pub mod page;
 pub mod plan;
 pub mod registry;

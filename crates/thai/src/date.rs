@@ -72,7 +72,12 @@ fn month_index(date: NaiveDate) -> usize {
 /// The Buddhist Era year of `date`.
 /// Today in Thailand (UTC+7 all year), whatever the server's own time zone.
 pub fn today_in_thailand() -> NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+    now_in_thailand().date()
+}
+
+/// The wall-clock time in Thailand (UTC+7, no daylight saving).
+pub fn now_in_thailand() -> chrono::NaiveDateTime {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).naive_utc()
 }
 
 pub fn be_year(date: NaiveDate) -> i32 {

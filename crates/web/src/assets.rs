@@ -37,6 +37,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/report/report.js"),
     ),
     (
+        "gallery.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/news/gallery.js"),
+    ),
+    (
         "sarabun-400.ttf",
         "font/ttf",
         include_bytes!("../assets/fonts/Sarabun_400Regular.ttf"),

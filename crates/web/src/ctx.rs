@@ -357,6 +357,8 @@ impl Ctx {
             "report_approve" => ReportApprove,
             "reference_manage" => ReferenceManage,
             "check_in" => CheckIn,
+            "news_write" => NewsWrite,
+            "national_news_write" => NationalNewsWrite,
             _ => return false,
         };
         self.account.as_ref().is_some_and(|a| a.has(p))

@@ -20,6 +20,7 @@ mod upload;
 // The features, one folder each.
 mod dashboard;
 pub mod evaluation;
+mod news;
 mod plan;
 mod registry;
 mod report;
@@ -144,11 +145,24 @@ pub fn app(state: AppState) -> axum::Router {
 }
 
 /// Serves until `shutdown` resolves, then lets requests in flight finish.
+/// Scheduled news becomes findable within a minute of its time (readers' pages go by the
+/// time itself).
+async fn publish_when_due(db: sermphalang_store::Db) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        if let Err(e) = sermphalang_store::news::posts::publish_due(&db).await {
+            tracing::warn!(error = %e, "indexing scheduled news failed");
+        }
+    }
+}
+
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    tokio::spawn(publish_when_due(state.db.clone()));
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)

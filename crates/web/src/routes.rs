@@ -5,6 +5,9 @@ use crate::dashboard;
 use crate::evaluation::live::api as live_api;
 use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
+use crate::news::{
+    desk as news_desk, feeds as news_feeds, galleries as news_galleries, public as news,
+};
 use crate::plan::{
     api as plan_api, entries as plan_entries, export as plan_export, import as plan_import,
     indicators as plan_indicators, pdf as plan_pdf, plans, references as plan_references,
@@ -182,6 +185,39 @@ pub fn table() -> Vec<Route> {
         gr("/open",                                                        Public,         get(dashboard::public::nation)),
         gr("/open/{code}",                                                 Public,         get(dashboard::public::province)),
         gr("/open/{province}/photos/{photo}/{rendition}",                  Public,         get(dashboard::public::photo)),
+
+        // News: the province's and the Moral Center's desks, galleries, public pages and feeds
+        gr("/news",                                                        Public,         get(news::list)),
+        gr("/news/feed.rss",                                               Public,         get(news_feeds::rss)),
+        gr("/news/feed.atom",                                              Public,         get(news_feeds::atom)),
+        gr("/news/{id}",                                                   Public,         get(news::show)),
+        gr("/news/{id}/print",                                             Public,         get(news::print)),
+        gr("/news/{id}/photos/{photo}/{rendition}",                        Public,         get(news::photo)),
+        gr("/p/{province}/news",                                           NewsWrite,      get(news_desk::province_list)),
+        pr("/p/{province}/news",                                           NewsWrite,      post(news_desk::province_create)),
+        gr("/p/{province}/news/new",                                       NewsWrite,      get(news_desk::province_new)),
+        gr("/p/{province}/news/{id}",                                      NewsWrite,      get(news_desk::province_show)),
+        pr("/p/{province}/news/{id}",                                      NewsWrite,      post(news_desk::province_update)),
+        gr("/p/{province}/news/{id}/edit",                                 NewsWrite,      get(news_desk::province_edit)),
+        pr("/p/{province}/news/{id}/delete",                               NewsWrite,      post(news_desk::province_delete)),
+        pr("/p/{province}/reports/{id}/to-news",                           NewsWrite,      post(news_desk::from_report)),
+        gr("/p/{province}/galleries",                                      NewsWrite,      get(news_galleries::province_list)),
+        pr("/p/{province}/galleries",                                      NewsWrite,      post(news_galleries::province_create)),
+        gr("/p/{province}/galleries/{id}",                                 NewsWrite,      get(news_galleries::province_show)),
+        with_photos(pr("/p/{province}/galleries/{id}/photos",              NewsWrite,      post(news_galleries::province_upload))),
+        pr("/p/{province}/galleries/{id}/arrange",                         NewsWrite,      post(news_galleries::province_arrange)),
+        gr("/nation/news",                                                 NationalNewsWrite, get(news_desk::national_list)),
+        pr("/nation/news",                                                 NationalNewsWrite, post(news_desk::national_create)),
+        gr("/nation/news/new",                                             NationalNewsWrite, get(news_desk::national_new)),
+        gr("/nation/news/{id}",                                            NationalNewsWrite, get(news_desk::national_show)),
+        pr("/nation/news/{id}",                                            NationalNewsWrite, post(news_desk::national_update)),
+        gr("/nation/news/{id}/edit",                                       NationalNewsWrite, get(news_desk::national_edit)),
+        pr("/nation/news/{id}/delete",                                     NationalNewsWrite, post(news_desk::national_delete)),
+        gr("/nation/galleries",                                            NationalNewsWrite, get(news_galleries::national_list)),
+        pr("/nation/galleries",                                            NationalNewsWrite, post(news_galleries::national_create)),
+        gr("/nation/galleries/{id}",                                       NationalNewsWrite, get(news_galleries::national_show)),
+        with_photos(pr("/nation/galleries/{id}/photos",                    NationalNewsWrite, post(news_galleries::national_upload))),
+        pr("/nation/galleries/{id}/arrange",                               NationalNewsWrite, post(news_galleries::national_arrange)),
 
         // Search: the index over every kind of record, a province's and the open one
         gr("/p/{province}/search",                                         RegistryRead,   get(search::province)),

@@ -37,6 +37,8 @@ const MANAGE: &[&str] = &["admin", "secretariat"];
 const NATIONAL: &[&str] = &["admin", "national"];
 const RUN: &[&str] = &["admin", "secretariat", "member"];
 const DOOR: &[&str] = &["admin", "secretariat", "coordinator", "member"];
+const NEWS: &[&str] = &["admin", "secretariat"];
+const NATIONAL_NEWS: &[&str] = &["admin", "national"];
 
 /// Who may use each route, written out here independently of the route table.
 const EXPECTED: &[(&str, &str, &[&str])] = &[
@@ -336,6 +338,38 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("POST", "/p/{province}/reports/{id}/approve", MANAGE),
     ("POST", "/p/{province}/reports/{id}/return", MANAGE),
     ("POST", "/p/{province}/reports/{id}/reopen", MANAGE),
+    ("GET", "/news", EVERYONE),
+    ("GET", "/news/feed.rss", EVERYONE),
+    ("GET", "/news/feed.atom", EVERYONE),
+    ("GET", "/news/{id}", EVERYONE),
+    ("GET", "/news/{id}/print", EVERYONE),
+    ("GET", "/news/{id}/photos/{photo}/{rendition}", EVERYONE),
+    ("GET", "/p/{province}/news", NEWS),
+    ("POST", "/p/{province}/news", NEWS),
+    ("GET", "/p/{province}/news/new", NEWS),
+    ("GET", "/p/{province}/news/{id}", NEWS),
+    ("POST", "/p/{province}/news/{id}", NEWS),
+    ("GET", "/p/{province}/news/{id}/edit", NEWS),
+    ("POST", "/p/{province}/reports/{id}/to-news", NEWS),
+    ("GET", "/p/{province}/galleries", NEWS),
+    ("POST", "/p/{province}/galleries", NEWS),
+    ("GET", "/p/{province}/galleries/{id}", NEWS),
+    ("POST", "/p/{province}/galleries/{id}/photos", NEWS),
+    ("POST", "/p/{province}/galleries/{id}/arrange", NEWS),
+    ("GET", "/nation/news", NATIONAL_NEWS),
+    ("POST", "/nation/news", NATIONAL_NEWS),
+    ("GET", "/nation/news/new", NATIONAL_NEWS),
+    ("GET", "/nation/news/{id}", NATIONAL_NEWS),
+    ("POST", "/nation/news/{id}", NATIONAL_NEWS),
+    ("GET", "/nation/news/{id}/edit", NATIONAL_NEWS),
+    ("GET", "/nation/galleries", NATIONAL_NEWS),
+    ("POST", "/nation/galleries", NATIONAL_NEWS),
+    ("GET", "/nation/galleries/{id}", NATIONAL_NEWS),
+    ("POST", "/nation/galleries/{id}/photos", NATIONAL_NEWS),
+    ("POST", "/nation/galleries/{id}/arrange", NATIONAL_NEWS),
+    // Deleting comes after every page of the post.
+    ("POST", "/p/{province}/news/{id}/delete", NEWS),
+    ("POST", "/nation/news/{id}/delete", NATIONAL_NEWS),
     // Signing out comes last: it ends every session the walk uses.
     ("POST", "/logout", SIGNED_IN),
 ];
@@ -345,6 +379,9 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
 const LOOSE: &[&str] = &[
     "/open/{code}",
     "/open/{province}/photos/{photo}/{rendition}",
+    "/news/{id}/photos/{photo}/{rendition}",
+    "/p/{province}/news/{id}/delete",
+    "/nation/news/{id}/delete",
     "/p/{province}/import/{batch}",
     "/p/{province}/plans/{id}/import/{batch}",
     "/references",
@@ -419,6 +456,33 @@ async fn training_event(db: &sermphalang_store::Db) -> (i64, i64, String) {
     (id, r.id, r.ticket)
 }
 
+/// A published post of Udon Thani with a gallery, and one of the Moral Center, with theirs.
+async fn news_posts(db: &sermphalang_store::Db) -> ((i64, i64), (i64, i64)) {
+    use sermphalang_domain::news::NewsForm;
+    use sermphalang_store::audit::Actor;
+    use sermphalang_store::news::{galleries, posts};
+    let actor = Actor::system();
+    let mut made = Vec::new();
+    for province in [Some(41), None] {
+        let mut tx = db.audited(&actor, province).await.unwrap();
+        let gallery = galleries::create(&mut tx, province, "ภาพทดสอบสิทธิ์", "")
+            .await
+            .unwrap();
+        tx.commit_recorded().await.unwrap();
+        let input = NewsForm {
+            title: "ข่าวทดสอบสิทธิ์".into(),
+            status: "published".into(),
+            gallery: gallery.to_string(),
+            ..NewsForm::default()
+        }
+        .validate(sermphalang_thai::now_in_thailand())
+        .unwrap();
+        let post = posts::create(db, &actor, province, &input).await.unwrap();
+        made.push((post, gallery));
+    }
+    (made[0], made[1])
+}
+
 /// A submitted report of the religion network (the demo coordinator's), with one photo.
 async fn religion_report(db: &sermphalang_store::Db) -> (i64, i64) {
     use sermphalang_domain::report::{ReportForm, Transition};
@@ -491,6 +555,7 @@ async fn every_route_allows_and_denies_as_expected() {
     let (event, registration, ticket) = training_event(db).await;
     let the_plan = sermphalang_store::plan::plans::list(db, 41).await.unwrap()[0].id;
     let (report, photo) = religion_report(db).await;
+    let ((post, gallery), (national_post, national_gallery)) = news_posts(db).await;
     let entry = sermphalang_store::plan::entries::tree(db, the_plan)
         .await
         .unwrap()[0]
@@ -548,6 +613,10 @@ async fn every_route_allows_and_denies_as_expected() {
                 .replace(
                     "{id}",
                     &match *path {
+                        p if p.starts_with("/nation/news/") => national_post.to_string(),
+                        p if p.starts_with("/nation/galleries/") => national_gallery.to_string(),
+                        p if p.contains("/news/") => post.to_string(),
+                        p if p.contains("/galleries/") => gallery.to_string(),
                         p if p.contains("/people/") => person_id.to_string(),
                         p if p.contains("/groups/") => group.to_string(),
                         p if p.contains("/cycles/") => cycle.to_string(),

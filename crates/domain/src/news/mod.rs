@@ -99,6 +99,35 @@ pub struct NewsInput {
     pub cover: Option<i64>,
 }
 
+/// A post's words without Markdown and gallery tags: what search indexes and lists show.
+pub fn plain_text(body: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::new();
+    for piece in gallery::pieces(body) {
+        let gallery::Piece::Text(text) = piece else {
+            continue;
+        };
+        for event in Parser::new(text) {
+            match event {
+                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                    out.push_str(&t)
+                }
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                Event::End(
+                    TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::CodeBlock,
+                ) => out.push(' '),
+                _ => {}
+            }
+        }
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn id(raw: &str) -> Option<i64> {
     raw.trim().parse::<i64>().ok().filter(|i| *i > 0)
 }
@@ -223,6 +252,13 @@ mod tests {
         assert_eq!(input.tags, ["อบรม", "คุณธรรม"]);
         assert_eq!(input.publish_at, now());
         assert_eq!(input.status, NewsStatus::Published);
+    }
+
+    #[test]
+    fn plain_text_drops_markdown_and_gallery_tags() {
+        let body =
+            "## อบรม\n\n**ผู้นำ**คุณธรรม [อ่าน](https://example.org)\n\n{gallery}a/b{/gallery}\nจบ";
+        assert_eq!(plain_text(body), "อบรม ผู้นำคุณธรรม อ่าน จบ");
     }
 
     #[test]

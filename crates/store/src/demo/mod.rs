@@ -5,6 +5,7 @@ pub mod artwork;
 pub mod catalog;
 mod evaluation;
 mod nation;
+pub mod news;
 mod plan;
 mod reports;
 mod training;
@@ -114,6 +115,14 @@ where
     F: Fn(u64) -> Option<crate::report::photos::Made> + Clone + Send + 'static,
 {
     reports::load(db, today, make_photo).await
+}
+
+/// The demo's news with its galleries (photos made by `make_photo`), after the reports.
+pub async fn load_news<F>(db: &Db, make_photo: F) -> Result<usize>
+where
+    F: Fn(u64) -> Option<crate::report::photos::Made> + Clone + Send + 'static,
+{
+    news::load(db, make_photo).await
 }
 
 /// A handful of approved reports a year in every other province but Khon Kaen, so that the

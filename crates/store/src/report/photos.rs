@@ -87,7 +87,7 @@ impl Which {
         }
     }
 
-    fn column(self) -> &'static str {
+    pub(crate) fn column(self) -> &'static str {
         match self {
             Which::Original => "original_file_id",
             Which::Display => "display_file_id",
@@ -96,13 +96,15 @@ impl Which {
     }
 }
 
-/// Stores the three sizes and the photo's row in `tx`, after the report's other photos.
+/// Stores the three sizes and the photo's row in `tx`, after the report's other photos; a
+/// gallery's photo has no report.
 pub async fn add(
     tx: &mut Write<'_>,
     province: i64,
-    report: i64,
+    report: impl Into<Option<i64>>,
     photo: &NewPhoto<'_>,
 ) -> Result<i64> {
+    let report = report.into();
     let user = tx.actor().user_id;
     let mut ids = Vec::with_capacity(3);
     for (name, size) in [
@@ -272,8 +274,19 @@ async fn stored(db: &Db, province: i64, id: i64, which: Which, only: &str) -> Re
 }
 
 /// Removes a photo from a report the reporter may still change; its stored sizes stay in
-/// the file store until a sweep, like every file whose row is gone.
+/// the file store until a sweep, like every file whose row is gone. Galleries that showed it
+/// lose it, and a post that had it as its cover has none.
 pub async fn remove(tx: &mut Write<'_>, report: i64, photo: i64) -> Result<()> {
+    sqlx::query("DELETE FROM gallery_photos WHERE photo_id = $1 AND EXISTS (SELECT 1 FROM photos p WHERE p.id = $1 AND p.report_id = $2)")
+        .bind(photo)
+        .bind(report)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE news_posts SET cover_photo_id = NULL WHERE cover_photo_id = $1 AND EXISTS (SELECT 1 FROM photos p WHERE p.id = $1 AND p.report_id = $2)")
+        .bind(photo)
+        .bind(report)
+        .execute(&mut **tx)
+        .await?;
     let done = sqlx::query("DELETE FROM photos WHERE id = $1 AND report_id = $2")
         .bind(photo)
         .bind(report)

@@ -45,7 +45,12 @@ impl Document {
             audience: row.get(2),
             archived: row.get(3),
             title: row.get(4),
-            body: row.get::<Option<String>, _>(5).unwrap_or_default(),
+            body: match kind {
+                Kind::News => sermphalang_domain::news::plain_text(
+                    &row.get::<Option<String>, _>(5).unwrap_or_default(),
+                ),
+                _ => row.get::<Option<String>, _>(5).unwrap_or_default(),
+            },
             dated: row.get(6),
             parent: row.get(7),
         }
@@ -178,7 +183,7 @@ pub async fn rebuild(db: &Db) -> Result<usize> {
         .await?;
     let mut written = 0;
     for kind in Kind::ALL {
-        let rows = sqlx::query(sources::select(kind))
+        let rows = sqlx::query(AssertSqlSafe(sources::select(kind)))
             .fetch_all(&mut *tx)
             .await?;
         for row in &rows {

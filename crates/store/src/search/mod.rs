@@ -20,15 +20,17 @@ pub enum Kind {
     Event,
     PlanEntry,
     Report,
+    News,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Organization,
         Kind::Person,
         Kind::Event,
         Kind::PlanEntry,
         Kind::Report,
+        Kind::News,
     ];
 
     pub fn code(self) -> &'static str {
@@ -38,6 +40,7 @@ impl Kind {
             Kind::Event => "event",
             Kind::PlanEntry => "plan_entry",
             Kind::Report => "report",
+            Kind::News => "news",
         }
     }
 
@@ -52,6 +55,7 @@ impl Kind {
             Kind::Event => 3,
             Kind::PlanEntry => 4,
             Kind::Report => 5,
+            Kind::News => 6,
         }
     }
 

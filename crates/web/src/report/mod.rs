@@ -3,7 +3,7 @@
 
 pub mod api;
 pub mod export;
-mod form;
+pub mod form;
 pub mod pages;
 pub mod serve;
 pub mod words;

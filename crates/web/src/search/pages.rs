@@ -89,9 +89,13 @@ pub async fn province(
     Path(province): Path<i64>,
     Query(query): Query<SearchQuery>,
 ) -> Result<Response, AppError> {
+    let mut audiences = vec![Audience::Public, Audience::Members];
+    if ctx.can("news_write") {
+        audiences.push(Audience::Editors);
+    }
     let scope = Scope {
         province: Some(province),
-        audiences: vec![Audience::Public, Audience::Members],
+        audiences,
         open: false,
         action: format!("/p/{province}/search"),
     };
@@ -246,6 +250,9 @@ fn href(hit: &Hit, open: bool) -> String {
             hit.parent.unwrap_or_default()
         ),
         Kind::Report => format!("/p/{p}/reports/{id}"),
+        Kind::News if open => format!("/news/{id}"),
+        Kind::News if hit.province.is_some() => format!("/p/{p}/news/{id}"),
+        Kind::News => format!("/nation/news/{id}"),
     }
 }
 

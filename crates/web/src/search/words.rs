@@ -56,4 +56,6 @@ pub const SEARCH_WORDS: &[(&str, &str, &str)] = &[
     ("search_kinds_event", "กิจกรรม/การอบรม", "Events"),
     ("search_kinds_plan_entry", "แผนงาน/โครงการ", "Plan entries"),
     ("search_kinds_report", "รายงานกิจกรรม", "Activity reports"),
+    ("search_kind_news", "ข่าว", "News"),
+    ("search_kinds_news", "ข่าว", "News"),
 ];
