@@ -11,7 +11,7 @@ if (email) {
   await page.goto(`${base}/login`);
   await page.fill('#email', email);
   await page.fill('#password', password);
-  await page.click('button[type=submit]');
+  await page.click('main button[type=submit]');
 }
 let i = 0;
 for (const p of paths) {

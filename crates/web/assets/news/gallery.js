@@ -63,9 +63,18 @@
       img.removeAttribute('src');
       if (opener) opener.focus();
     });
+    // A modal dialog makes the page behind it inert, but Tab can still leave for the browser's
+    // own controls: keep it going round the lightbox's buttons.
+    var focusable = [dialog.querySelector('.close'), dialog.querySelector('.prev'), dialog.querySelector('.next')];
     dialog.addEventListener('keydown', function (e) {
       if (e.key === 'ArrowLeft') { show(at - 1); e.preventDefault(); }
       if (e.key === 'ArrowRight') { show(at + 1); e.preventDefault(); }
+      if (e.key === 'Tab') {
+        var i = focusable.indexOf(document.activeElement);
+        var next = (i + (e.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+        focusable[next].focus();
+        e.preventDefault();
+      }
     });
     dialog.addEventListener('click', function (e) {
       if (e.target === dialog) dialog.close();

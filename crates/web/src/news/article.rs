@@ -24,6 +24,9 @@ pub struct PhotoView {
     pub srcset: String,
     pub width: i64,
     pub height: i64,
+    /// The display size's, for a cover shown at full width.
+    pub display_width: i64,
+    pub display_height: i64,
     pub caption: String,
     pub alt: String,
 }
@@ -72,6 +75,8 @@ fn view(ctx: &Ctx, base: &str, title: &str, n: usize, p: &GalleryPhoto) -> Photo
         href,
         width: p.thumbnail_width,
         height: p.thumbnail_height,
+        display_width: p.display_width,
+        display_height: p.display_height,
         caption: p.caption.clone(),
         alt: if p.caption.is_empty() {
             format!("{title} {} {}", ctx.t("news_photo_of"), n + 1)
