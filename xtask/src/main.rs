@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 mod certificates;
 mod dashboard;
 mod nation;
+mod news;
 mod photos;
 mod plan;
 mod search;
@@ -64,6 +65,7 @@ async fn main() -> Result<()> {
             })
             .await
         }
+        ["bench", "news"] => news::bench().await,
         ["bench", "search", rest @ ..] => {
             search::bench(if rest.contains(&"--postgres") {
                 workshop::Backend::Postgres
@@ -74,7 +76,7 @@ async fn main() -> Result<()> {
         }
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres] | bench search [--postgres]"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres] | bench news | bench search [--postgres]"
         ),
     }
 }

@@ -12,10 +12,11 @@ const HEIGHT: u32 = 3000;
 const ROUNDS: usize = 10;
 const AT_ONCE: usize = 10;
 
-/// A photo-like picture: smooth light with fine texture, so it compresses as a camera's does.
-fn phone_photo() -> Result<Vec<u8>> {
+/// A photo-like picture: smooth light with fine texture, so it compresses as a camera's does;
+/// `seed` varies the texture.
+pub(crate) fn phone_photo(seed: u32) -> Result<Vec<u8>> {
     let picture = image::RgbImage::from_fn(WIDTH, HEIGHT, |x, y| {
-        let grain = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)) >> 27;
+        let grain = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503 + seed)) >> 27;
         let light = |base: u32, span: u32, at: u32, of: u32| base + span * at / of;
         image::Rgb([
             (light(40, 160, x, WIDTH) + grain) as u8,
@@ -40,7 +41,7 @@ fn resident_mb() -> f64 {
 }
 
 pub fn bench() -> Result<()> {
-    let upload = phone_photo()?;
+    let upload = phone_photo(0)?;
     println!(
         "photos: a {WIDTH} × {HEIGHT} JPEG of {:.1} MB, to 2,560 px, 1,280 px and 320 px",
         upload.len() as f64 / 1e6

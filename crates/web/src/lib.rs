@@ -11,6 +11,7 @@ mod ctx;
 mod error;
 mod home;
 mod i18n;
+mod kept;
 mod metrics;
 mod pages;
 pub mod routes;
@@ -69,9 +70,11 @@ pub struct Shared {
     /// How to start the worker that typesets provinces' own certificate templates within
     /// limits; unset, they are typeset in this process without limits (tests).
     pub certificate_worker: Option<sermphalang_pdf::certificate::WorkerCommand>,
-    /// The dashboards' figures, reused for a moment (`dashboard/kept.rs`).
-    pub boards: dashboard::kept::Kept<dashboard::board::Board>,
-    pub nations: dashboard::kept::Kept<dashboard::nation::Nation>,
+    /// The dashboards' figures, reused for a moment (`kept.rs`).
+    pub boards: kept::Kept<dashboard::board::Board>,
+    pub nations: kept::Kept<dashboard::nation::Nation>,
+    /// Published articles as anonymous readers get them, reused for a moment.
+    pub articles: kept::Kept<axum::body::Bytes>,
 }
 
 impl AppState {
@@ -98,6 +101,7 @@ impl AppState {
             certificate_worker: None,
             boards: Default::default(),
             nations: Default::default(),
+            articles: Default::default(),
         })))
     }
 

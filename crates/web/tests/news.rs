@@ -79,13 +79,36 @@ async fn the_workshop_article_shares_well_and_its_gallery_serves_display_sizes()
     ] {
         assert_eq!(anon.get(&refused).await.status(), 404, "{refused}");
     }
+    let editor = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let edit = editor
+        .page(&format!("/p/41/news/{}/edit", workshop.id))
+        .await;
+    assert!(edit.contains(demo::news::WORKSHOP_NEWS_TITLE));
+    let r = editor
+        .post(
+            &format!("/p/41/news/{}", workshop.id),
+            &[
+                ("title", "หัวข้อที่แก้แล้ว"),
+                ("status", "published"),
+                ("publish_on", "23/02/2565"),
+                ("publish_time", "10:00"),
+                ("gallery", &workshop.gallery.unwrap().to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let again = anon.page(&format!("/news/{}", workshop.id)).await;
+    assert!(
+        again.contains("หัวข้อที่แก้แล้ว"),
+        "a kept article is dropped by a write"
+    );
     let print = anon.page(&format!("/news/{}/print", workshop.id)).await;
-    assert!(print.contains(demo::news::WORKSHOP_NEWS_TITLE));
+    assert!(print.contains("หัวข้อที่แก้แล้ว"));
     assert!(!print.contains("gallery.js"));
     let rss = anon.page("/news/feed.rss").await;
-    assert!(rss.contains("<rss") && rss.contains(demo::news::WORKSHOP_NEWS_TITLE));
+    assert!(rss.contains("<rss") && rss.contains("หัวข้อที่แก้แล้ว"));
     let atom = anon.page("/news/feed.atom?province=41").await;
-    assert!(atom.contains("<feed") && atom.contains(demo::news::WORKSHOP_NEWS_TITLE));
+    assert!(atom.contains("<feed") && atom.contains("หัวข้อที่แก้แล้ว"));
 }
 
 #[tokio::test]

@@ -5,7 +5,6 @@
 pub mod board;
 pub mod chart;
 pub mod export;
-pub mod kept;
 pub mod nation;
 pub mod province;
 pub mod public;

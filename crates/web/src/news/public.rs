@@ -7,9 +7,10 @@ use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::{ListLinks, public_base, render};
 use askama::Template;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 use sermphalang_domain::news::plain_text;
 use sermphalang_store::news::galleries;
@@ -142,7 +143,47 @@ pub fn description(post: &Post) -> String {
     text.chars().take(200).collect()
 }
 
+/// An article as anonymous readers get it is the same bytes for every one of them (no account,
+/// no form): rendered once and kept for a moment, so a post shared widely costs little.
 async fn article_page(
+    state: &AppState,
+    ctx: Ctx,
+    headers: &HeaderMap,
+    id: i64,
+    print: bool,
+) -> Result<Response, AppError> {
+    if ctx.account.is_some() {
+        return render_article(state, ctx, headers, id, print).await;
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    let key = format!(
+        "{host}|{}|{}|{}",
+        ctx.here,
+        ctx.lang_code(),
+        ctx.font.class()
+    );
+    let generation = state.db.generation();
+    if let Some(html) = state.articles.get(&key, generation) {
+        return Ok(Html(Bytes::clone(&html)).into_response());
+    }
+    let response = render_article(state, ctx, headers, id, print).await?;
+    if response.status() != axum::http::StatusCode::OK {
+        return Ok(response);
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    state
+        .articles
+        .put(key, generation, std::sync::Arc::new(bytes.clone()));
+    Ok(Response::from_parts(parts, axum::body::Body::from(bytes)))
+}
+
+async fn render_article(
     state: &AppState,
     ctx: Ctx,
     headers: &HeaderMap,

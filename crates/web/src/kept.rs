@@ -1,6 +1,6 @@
-//! Dashboards' figures kept for a moment: a busy dashboard costs one read of its figures per
-//! two seconds, and any write through this process makes them stale at once (other
-//! instances' writes show within the two seconds), as with the lists' totals.
+//! Values kept for a moment: a busy dashboard costs one read of its figures per two seconds,
+//! a much-read article one rendering; any write through this process makes them stale at once
+//! (other instances' writes show within the two seconds), as with the lists' totals.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
