@@ -6,7 +6,7 @@ use crate::audit::{Actor, Change, Write};
 use crate::page::Filter;
 use crate::report::photos;
 use crate::search::{self, Kind};
-use crate::sql::Value;
+use crate::sql::{Columns, Value};
 use crate::{Db, Page, PageRequest, Result, StoreError, now};
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -299,6 +299,24 @@ async fn write_tags(tx: &mut Write<'_>, id: i64, tags: &[String]) -> Result<()> 
     Ok(())
 }
 
+/// A post's own columns, listed once for insert and update.
+fn columns(input: &NewsInput, at: &str) -> Columns {
+    Columns::new()
+        .set("title", &input.title)
+        .set("summary", &input.summary)
+        .set("body", &input.body)
+        .set("byline", &input.byline)
+        .set("status", input.status.code())
+        .set("publish_at", stamp(input.publish_at))
+        .set("event_id", input.event)
+        .set("cycle_id", input.cycle)
+        .set("entry_id", input.entry)
+        .set("report_id", input.report)
+        .set("gallery_id", input.gallery)
+        .set("cover_photo_id", input.cover)
+        .set("updated_at", at)
+}
+
 /// Writes a checked post in `tx`, with its audit entry: imports and one-step posts write
 /// several things in one transaction.
 pub async fn insert(
@@ -309,44 +327,26 @@ pub async fn insert(
 ) -> Result<i64> {
     check(tx, province, input).await?;
     let at = now();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO news_posts (province_code, title, summary, body, byline, status, \
-         publish_at, event_id, cycle_id, entry_id, report_id, gallery_id, cover_photo_id, \
-         source, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) \
-         RETURNING id",
-    )
-    .bind(province)
-    .bind(input.title.clone())
-    .bind(input.summary.clone())
-    .bind(input.body.clone())
-    .bind(input.byline.clone())
-    .bind(input.status.code())
-    .bind(stamp(input.publish_at))
-    .bind(input.event)
-    .bind(input.cycle)
-    .bind(input.entry)
-    .bind(input.report)
-    .bind(input.gallery)
-    .bind(input.cover)
-    .bind(source.map(str::to_string))
-    .bind(tx.actor().user_id)
-    .bind(at)
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(|e| {
-        let e = StoreError::from(e);
-        if e.is_unique_violation() {
-            Invalid(vec![FieldError::new(
-                "source",
-                "ข่าวนี้นำเข้าแล้ว",
-                "This post was imported already",
-            )])
-            .into()
-        } else {
-            e
-        }
-    })?;
+    let id = columns(input, &at)
+        .set("province_code", province)
+        .set("source", source)
+        .set("created_by", tx.actor().user_id)
+        .set("created_at", &at)
+        .insert(tx, "news_posts")
+        .await
+        .map_err(|e| {
+            let e = StoreError::from(e);
+            if e.is_unique_violation() {
+                Invalid(vec![FieldError::new(
+                    "source",
+                    "ข่าวนี้นำเข้าแล้ว",
+                    "This post was imported already",
+                )])
+                .into()
+            } else {
+                e
+            }
+        })?;
     write_tags(tx, id, &input.tags).await?;
     search::refresh(tx, Kind::News, id).await?;
     tx.record(Change::new("create", "news_post", id).after(input))
@@ -376,27 +376,9 @@ pub async fn update(
     let before = find(db, province, id).await?;
     let mut tx = db.audited(actor, province).await?;
     check(&mut tx, province, input).await?;
-    sqlx::query(
-        "UPDATE news_posts SET title = $1, summary = $2, body = $3, byline = $4, status = $5, \
-         publish_at = $6, event_id = $7, cycle_id = $8, entry_id = $9, report_id = $10, \
-         gallery_id = $11, cover_photo_id = $12, updated_at = $13 WHERE id = $14",
-    )
-    .bind(input.title.clone())
-    .bind(input.summary.clone())
-    .bind(input.body.clone())
-    .bind(input.byline.clone())
-    .bind(input.status.code())
-    .bind(stamp(input.publish_at))
-    .bind(input.event)
-    .bind(input.cycle)
-    .bind(input.entry)
-    .bind(input.report)
-    .bind(input.gallery)
-    .bind(input.cover)
-    .bind(now())
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    columns(input, &now())
+        .update(&mut tx, "news_posts", "id = ?", &[id.into()])
+        .await?;
     write_tags(&mut tx, id, &input.tags).await?;
     search::refresh(&mut tx, Kind::News, id).await?;
     tx.commit(
