@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod export;
+pub mod joomla;
 pub mod pdf;
 pub mod photo;
 pub mod sample_photo;

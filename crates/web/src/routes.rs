@@ -6,7 +6,8 @@ use crate::evaluation::live::api as live_api;
 use crate::evaluation::live::{console, join};
 use crate::evaluation::{cycles, report, work};
 use crate::news::{
-    desk as news_desk, feeds as news_feeds, galleries as news_galleries, public as news,
+    desk as news_desk, feeds as news_feeds, galleries as news_galleries, import as news_import,
+    public as news,
 };
 use crate::plan::{
     api as plan_api, entries as plan_entries, export as plan_export, import as plan_import,
@@ -196,6 +197,8 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/news",                                           NewsWrite,      get(news_desk::province_list)),
         pr("/p/{province}/news",                                           NewsWrite,      post(news_desk::province_create)),
         gr("/p/{province}/news/new",                                       NewsWrite,      get(news_desk::province_new)),
+        gr("/p/{province}/news/import",                                    NewsWrite,      get(news_import::form)),
+        with_photos(pr("/p/{province}/news/import",                        NewsWrite,      post(news_import::run))),
         gr("/p/{province}/news/{id}",                                      NewsWrite,      get(news_desk::province_show)),
         pr("/p/{province}/news/{id}",                                      NewsWrite,      post(news_desk::province_update)),
         gr("/p/{province}/news/{id}/edit",                                 NewsWrite,      get(news_desk::province_edit)),

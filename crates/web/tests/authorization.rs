@@ -347,6 +347,8 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}/news", NEWS),
     ("POST", "/p/{province}/news", NEWS),
     ("GET", "/p/{province}/news/new", NEWS),
+    ("GET", "/p/{province}/news/import", NEWS),
+    ("POST", "/p/{province}/news/import", NEWS),
     ("GET", "/p/{province}/news/{id}", NEWS),
     ("POST", "/p/{province}/news/{id}", NEWS),
     ("GET", "/p/{province}/news/{id}/edit", NEWS),

@@ -1,6 +1,7 @@
 //! News posts and their galleries.
 
 pub mod galleries;
+pub mod import;
 pub mod posts;
 
 /// Every stored file belongs to a province; a national gallery's photos are stored under

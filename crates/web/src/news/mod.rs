@@ -5,6 +5,7 @@ pub mod article;
 pub mod desk;
 pub mod feeds;
 pub mod galleries;
+pub mod import;
 pub mod markdown;
 pub mod public;
 pub mod words;
