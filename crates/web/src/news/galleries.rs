@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::{Errors, actor, invalid_or, render, render_invalid};
-use crate::report::form::process_photos;
+use crate::report::form::{new_photo, process_photos};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,7 +14,6 @@ use axum_extra::extract::Form;
 use serde::Deserialize;
 use sermphalang_domain::FieldError;
 use sermphalang_store::news::galleries::{self, Gallery, GalleryPhoto};
-use sermphalang_store::report::photos::{NewPhoto, Size};
 
 /// Photos in one upload, as on a report.
 const MAX_PHOTOS: usize = 30;
@@ -126,14 +125,6 @@ async fn show(state: AppState, ctx: Ctx, desk: Desk, id: i64) -> Result<Response
     render(page(&state, ctx, desk, id, Errors::default()).await?)
 }
 
-fn size(r: &sermphalang_documents::photo::Rendition) -> Size<'_> {
-    Size {
-        width: r.width,
-        height: r.height,
-        jpeg: &r.jpeg,
-    }
-}
-
 async fn upload(
     state: AppState,
     ctx: Ctx,
@@ -167,14 +158,7 @@ async fn upload(
         let who = actor(&ctx);
         let mut tx = state.db.audited(&who, desk.province).await?;
         for p in &made {
-            let photo = NewPhoto {
-                original: size(&p.original),
-                display: size(&p.display),
-                thumbnail: size(&p.thumbnail),
-                caption: &caption,
-                consent,
-            };
-            galleries::upload(&mut tx, &gallery, &photo).await?;
+            galleries::upload(&mut tx, &gallery, &new_photo(p, &caption, consent)).await?;
         }
         tx.commit_recorded().await?;
     }

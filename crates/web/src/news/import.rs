@@ -8,18 +8,16 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::{Errors, actor, render, render_invalid};
-use crate::report::form::process_photos;
+use crate::report::form::{new_photo, process_photos};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::response::Response;
 use chrono::NaiveDateTime;
 use sermphalang_documents::joomla::{self, Article};
-use sermphalang_documents::photo::{Photo, Rendition};
 use sermphalang_domain::FieldError;
 use sermphalang_domain::news::gallery::folder_key;
 use sermphalang_domain::news::{NewsInput, NewsStatus};
 use sermphalang_store::news::import::{self, Imported, ImportedGallery, ImportedPost};
-use sermphalang_store::report::photos::{NewPhoto, Size};
 use std::collections::BTreeMap;
 
 #[derive(Template)]
@@ -74,24 +72,8 @@ fn unpack(zip: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, FieldError> {
         .collect())
 }
 
-fn size(r: &Rendition) -> Size<'_> {
-    Size {
-        width: r.width,
-        height: r.height,
-        jpeg: &r.jpeg,
-    }
-}
-
-fn new_photo<'a>(p: &'a Photo, caption: &'a str) -> NewPhoto<'a> {
-    NewPhoto {
-        original: size(&p.original),
-        display: size(&p.display),
-        thumbnail: size(&p.thumbnail),
-        caption,
-        // The old site published them: their people's consent is the province's to confirm.
-        consent: true,
-    }
-}
+/// The old site published these photos: their people's consent is the province's to confirm.
+const CONSENTED: bool = true;
 
 fn post_input(article: &Article, markdown: String) -> NewsInput {
     let published = NaiveDateTime::parse_from_str(&article.published, "%Y-%m-%d %H:%M:%S")
@@ -218,7 +200,7 @@ pub async fn run(
         .iter()
         .map(|(key, made)| ImportedGallery {
             folder: key.clone(),
-            photos: made.iter().map(|m| new_photo(m, "")).collect(),
+            photos: made.iter().map(|m| new_photo(m, "", CONSENTED)).collect(),
         })
         .collect();
     let imported_posts: Vec<ImportedPost> = post_photos
@@ -226,7 +208,7 @@ pub async fn run(
         .map(|(article, markdown, made)| ImportedPost {
             source: format!("joomla:{}", article.id),
             input: post_input(article, markdown.clone()),
-            photos: made.iter().map(|m| new_photo(m, "")).collect(),
+            photos: made.iter().map(|m| new_photo(m, "", CONSENTED)).collect(),
         })
         .collect();
     let done = import::import(

@@ -139,6 +139,17 @@ fn size(r: &photo::Rendition) -> Size<'_> {
     }
 }
 
+/// A photo the pipeline made, as the store takes it.
+pub fn new_photo<'a>(p: &'a Photo, caption: &'a str, consent: bool) -> NewPhoto<'a> {
+    NewPhoto {
+        original: size(&p.original),
+        display: size(&p.display),
+        thumbnail: size(&p.thumbnail),
+        caption,
+        consent,
+    }
+}
+
 pub async fn store_photos(
     tx: &mut Write<'_>,
     province: i64,
@@ -149,14 +160,7 @@ pub async fn store_photos(
 ) -> Result<(), AppError> {
     let caption: String = caption.trim().chars().take(300).collect();
     for p in made {
-        let new = NewPhoto {
-            original: size(&p.original),
-            display: size(&p.display),
-            thumbnail: size(&p.thumbnail),
-            caption: &caption,
-            consent,
-        };
-        photos::add(tx, province, report, &new).await?;
+        photos::add(tx, province, report, &new_photo(p, &caption, consent)).await?;
     }
     Ok(())
 }
