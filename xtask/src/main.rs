@@ -185,9 +185,15 @@ struct WrkResult {
 }
 
 fn wrk(url: &str, cookie: &str) -> Result<WrkResult> {
-    let out = Command::new("wrk")
-        .args(["-t2", "-c32", "-d10s", "--latency", "-H"])
-        .arg(format!("Cookie: sp_session={cookie}"))
+    let mut command = Command::new("wrk");
+    command.args(["-t2", "-c32", "-d10s", "--latency"]);
+    // An anonymous reader sends no session cookie at all.
+    if !cookie.is_empty() {
+        command
+            .arg("-H")
+            .arg(format!("Cookie: sp_session={cookie}"));
+    }
+    let out = command
         .arg(url)
         .output()
         .context("wrk is not installed: apt-get install wrk")?;

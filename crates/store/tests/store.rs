@@ -281,6 +281,29 @@ async fn sessions_open_and_close() {
     }
 }
 
+#[tokio::test]
+async fn a_token_this_server_never_issued_is_not_looked_up() {
+    for t in backends("a_token_this_server_never_issued_is_not_looked_up").await {
+        let issued = sessions::new_token();
+        assert!(sessions::plausible(&issued));
+        // With the database closed, only an answer that never asked it can be Ok.
+        t.db.close().await;
+        for forged in [
+            "",
+            "forged",
+            &issued[..63],
+            &issued.to_uppercase(),
+            "ก".repeat(64).as_str(),
+        ] {
+            assert!(
+                sessions::account(&t.db, forged).await.unwrap().is_none(),
+                "{forged:?}"
+            );
+        }
+        assert!(sessions::account(&t.db, &issued).await.is_err());
+    }
+}
+
 fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
     Table {
         headers: headers.iter().map(|s| s.to_string()).collect(),

@@ -75,6 +75,8 @@ pub struct Shared {
     pub nations: kept::Kept<dashboard::nation::Nation>,
     /// Published articles as anonymous readers get them, reused for a moment.
     pub articles: kept::Kept<axum::body::Bytes>,
+    /// The photos each published article shows, for its photo requests.
+    pub shown_photos: kept::Kept<Vec<i64>>,
 }
 
 impl AppState {
@@ -102,6 +104,7 @@ impl AppState {
             boards: Default::default(),
             nations: Default::default(),
             articles: Default::default(),
+            shown_photos: Default::default(),
         })))
     }
 

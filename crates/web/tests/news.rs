@@ -102,6 +102,26 @@ async fn the_workshop_article_shares_well_and_its_gallery_serves_display_sizes()
         again.contains("หัวข้อที่แก้แล้ว"),
         "a kept article is dropped by a write"
     );
+    let shown_photo = format!("{base}/{}/display", shown.id);
+    assert_eq!(anon.get(&shown_photo).await.status(), 200);
+    let r = editor
+        .post(
+            &format!("/p/41/news/{}", workshop.id),
+            &[
+                ("title", "หัวข้อที่แก้แล้ว"),
+                ("status", "published"),
+                ("publish_on", "23/02/2565"),
+                ("publish_time", "10:00"),
+                ("gallery", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        anon.get(&shown_photo).await.status(),
+        404,
+        "the photos an article shows are not kept past a write"
+    );
     let print = anon.page(&format!("/news/{}/print", workshop.id)).await;
     assert!(print.contains("หัวข้อที่แก้แล้ว"));
     assert!(!print.contains("gallery.js"));

@@ -238,6 +238,27 @@ const GAP: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 3
 
 /// One size of a photo a published post shows (its galleries' and its cover, consented):
 /// the display size or the thumbnail, never the original.
+/// The consented photos a published article shows, kept a moment: a reader's first view asks
+/// for twenty of them at once.
+async fn shown_photos(state: &AppState, id: i64) -> Result<std::sync::Arc<Vec<i64>>, AppError> {
+    let key = id.to_string();
+    let generation = state.db.generation();
+    if let Some(ids) = state.shown_photos.get(&key, generation) {
+        return Ok(ids);
+    }
+    let post = posts::find_public(&state.db, id).await?;
+    let (own, named) = posts::shown_galleries(&state.db, &post).await?;
+    let ids: Vec<i64> = own
+        .iter()
+        .chain(named.iter().filter_map(|(_, p)| p.as_ref()).flatten())
+        .filter(|p| p.consent)
+        .map(|p| p.id)
+        .collect();
+    let ids = std::sync::Arc::new(ids);
+    state.shown_photos.put(key, generation, ids.clone());
+    Ok(ids)
+}
+
 pub async fn photo(
     State(state): State<AppState>,
     Path((id, photo, size)): Path<(i64, i64, String)>,
@@ -247,13 +268,7 @@ pub async fn photo(
         "thumbnail" => Which::Thumbnail,
         _ => return Err(AppError::NotFound),
     };
-    let post = posts::find_public(&state.db, id).await?;
-    let (own, named) = posts::shown_galleries(&state.db, &post).await?;
-    let shown = own
-        .iter()
-        .chain(named.iter().filter_map(|(_, p)| p.as_ref()).flatten())
-        .any(|p| p.id == photo && p.consent);
-    if !shown {
+    if !shown_photos(&state, id).await?.contains(&photo) {
         return Err(AppError::NotFound);
     }
     let cache = (header::CACHE_CONTROL, "public, max-age=86400");
