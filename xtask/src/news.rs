@@ -104,8 +104,11 @@ fn nginx_binary() -> Result<&'static str> {
 struct Nginx(Child);
 
 impl Drop for Nginx {
+    /// SIGTERM, not SIGKILL: a killed master leaves its workers serving.
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
         let _ = self.0.wait();
     }
 }

@@ -314,11 +314,19 @@ pub(crate) async fn fresh_postgres() -> Result<String> {
     let name = format!("sp_bench_{}", std::process::id());
     sqlx::any::install_default_drivers();
     let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await?;
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {name}"
-    )))
-    .execute(&mut conn)
+    // Benches run one at a time: earlier runs' databases (gigabytes each) are dropped here.
+    let earlier: Vec<String> = sqlx::query_scalar(
+        "SELECT datname::text FROM pg_database WHERE datname LIKE 'sp\\_bench\\_%'",
+    )
+    .fetch_all(&mut conn)
     .await?;
+    for old in earlier.iter().chain([&name]) {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {old}"
+        )))
+        .execute(&mut conn)
+        .await?;
+    }
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut conn)
         .await?;

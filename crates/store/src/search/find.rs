@@ -11,7 +11,7 @@ use crate::sql::Value;
 use crate::{Db, Page, PageRequest, Result};
 use serde::Serialize;
 use sermphalang_thai::search::query_terms;
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 /// Postings of the leading term read in each partition.
 pub const CANDIDATES: i64 = 1_000;
@@ -148,7 +148,7 @@ fn join(numbers: &[i64]) -> String {
 
 /// How many of a term's postings lie on the shelves, counted up to one more than
 /// [`CANDIDATES`].
-async fn probe(db: &Db, shelves: &Shelves, term: i64) -> Result<i64> {
+async fn probe(conn: &mut AnyConnection, shelves: &Shelves, term: i64) -> Result<i64> {
     let sql = format!(
         "SELECT COUNT(*) FROM (SELECT 1 FROM search_postings p WHERE p.term = $1 AND {} \
          LIMIT {}) x",
@@ -157,7 +157,7 @@ async fn probe(db: &Db, shelves: &Shelves, term: i64) -> Result<i64> {
     );
     Ok(sqlx::query_scalar(AssertSqlSafe(sql))
         .bind(term)
-        .fetch_one(db.read())
+        .fetch_one(conn)
         .await?)
 }
 
@@ -180,11 +180,15 @@ fn candidates(shelves: &Shelves, others: usize) -> String {
 }
 
 /// The query's term hashes with the rarest first.
-async fn ordered_terms(db: &Db, shelves: &Shelves, terms: &[String]) -> Result<(Vec<i64>, i64)> {
+async fn ordered_terms(
+    conn: &mut AnyConnection,
+    shelves: &Shelves,
+    terms: &[String],
+) -> Result<(Vec<i64>, i64)> {
     let mut counted = Vec::with_capacity(terms.len());
     for term in terms {
         let hash = term_hash(term);
-        let n = probe(db, shelves, hash).await?;
+        let n = probe(conn, shelves, hash).await?;
         counted.push((n, std::cmp::Reverse(term.chars().count()), hash));
     }
     counted.sort();
@@ -210,7 +214,15 @@ pub async fn find(db: &Db, query: &Query) -> Result<Found> {
     if terms.is_empty() || every.is_empty() {
         return Ok(found);
     }
-    let (hashes, lead_count) = ordered_terms(db, &every, &terms).await?;
+    let mut tx = db.read().begin().await?;
+    if db.backend == crate::Backend::Postgres {
+        // Planning a search's partitions anew for each term cost more than running it: one
+        // plan per shape serves every term (the index decides, whatever the term).
+        sqlx::query("SET LOCAL plan_cache_mode = force_generic_plan")
+            .execute(&mut *tx)
+            .await?;
+    }
+    let (hashes, lead_count) = ordered_terms(&mut tx, &every, &terms).await?;
     if lead_count == 0 {
         return Ok(found);
     }
@@ -224,7 +236,7 @@ pub async fn find(db: &Db, query: &Query) -> Result<Found> {
         "SELECT m.scope, COUNT(*) FROM ({}) m GROUP BY m.scope",
         candidates(&every, hashes.len() - 1)
     ))
-    .fetch_all(db.read())
+    .fetch_all(&mut *tx)
     .await?;
     for row in &counts {
         if let Some(kind) = kind_of(row.get(0)) {
@@ -249,17 +261,23 @@ pub async fn find(db: &Db, query: &Query) -> Result<Found> {
     }
     let asked: Vec<Kind> = Kind::ALL.into_iter().filter(|k| wanted(k)).collect();
     let shelves = Shelves::of(query, &asked);
+    // The page is chosen by each candidate's date alone (from the index, on PostgreSQL);
+    // only its twenty documents are read whole.
     let sql = format!(
-        "SELECT d.kind, d.ref_id, d.province_code, d.title, d.body, d.dated, m.score, \
-         d.parent_id FROM ({}) m JOIN search_documents d ON d.id = m.document_id \
-         ORDER BY m.score DESC, d.dated DESC, d.id DESC {}",
+        "SELECT d.kind, d.ref_id, d.province_code, d.title, d.body, d.dated, t.score, \
+         d.parent_id FROM (SELECT m.document_id, m.score, o.dated FROM ({}) m \
+         JOIN search_documents o ON o.id = m.document_id \
+         ORDER BY m.score DESC, o.dated DESC, m.document_id DESC {}) t \
+         JOIN search_documents d ON d.id = t.document_id \
+         ORDER BY t.score DESC, t.dated DESC, t.document_id DESC",
         candidates(&shelves, hashes.len() - 1),
         query.page.limit_offset(hashes.len() + 1)
     );
     let rows = bind_all(sql)
         .bind(query.page.offset())
-        .fetch_all(db.read())
+        .fetch_all(&mut *tx)
         .await?;
+    tx.commit().await?;
     found.hits.items = rows
         .iter()
         .filter_map(|r| {

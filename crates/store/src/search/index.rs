@@ -199,6 +199,13 @@ pub async fn rebuild(db: &Db) -> Result<usize> {
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    if db.backend == crate::Backend::Postgres {
+        // Fresh tables of millions of rows: until autovacuum comes by, PostgreSQL plans with
+        // the old statistics and cannot scan the postings from the index alone.
+        sqlx::raw_sql("VACUUM (ANALYZE) search_postings, search_documents")
+            .execute(db.write())
+            .await?;
+    }
     Ok(written)
 }
 

@@ -1,0 +1,3 @@
+-- A term's newest postings and the lookups of the others are read from the index alone when
+-- it carries the weight; SQLite's table is its own index (WITHOUT ROWID) already.
+-- A page of results is chosen by the candidates' dates, read from this index alone.
