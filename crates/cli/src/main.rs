@@ -11,11 +11,6 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use tracing_subscriber::EnvFilter;
 
-/// glibc's allocator made a fifth of a public page's cost under load (its arena locks contend
-/// between the runtime's threads); mimalloc keeps per-thread heaps.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "sermphalang",
