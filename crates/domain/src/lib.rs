@@ -4,6 +4,7 @@
 mod coded;
 
 pub mod access;
+pub mod assessment;
 pub mod error;
 pub mod evaluation;
 pub mod news;
