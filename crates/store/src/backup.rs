@@ -74,6 +74,7 @@ pub const TABLES: &[&str] = &[
     "gallery_photos",
     "news_posts",
     "news_tags",
+    "assessment_templates",
 ];
 
 const IDENTITY_TABLES: &[&str] = &[
@@ -105,6 +106,7 @@ const IDENTITY_TABLES: &[&str] = &[
     "photos",
     "galleries",
     "news_posts",
+    "assessment_templates",
 ];
 
 pub async fn export(db: &Db) -> Result<Value> {

@@ -131,6 +131,7 @@ impl Db {
         }
         crate::registry::geo::seed(self).await?;
         crate::plan::references::seed(self).await?;
+        crate::assessment::templates::seed(self).await?;
         crate::dashboard::tallies::fill_if_missing(self).await?;
         crate::search::fill_if_stale(self).await
     }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 mod archive;
+pub mod assessment;
 pub mod audit;
 pub mod backup;
 pub mod dashboard;

@@ -37,7 +37,7 @@ pub fn label<'a>(lang: Lang, prefix: &str, code: &'a str) -> std::borrow::Cow<'a
 }
 
 /// The shell's words and each feature's own.
-const TABLES: [&[(&str, &str, &str)]; 10] = [
+const TABLES: [&[(&str, &str, &str)]; 11] = [
     WORDS,
     crate::registry::words::REGISTRY_WORDS,
     crate::evaluation::words::EVALUATION_WORDS,
@@ -48,6 +48,7 @@ const TABLES: [&[(&str, &str, &str)]; 10] = [
     crate::dashboard::words::DASHBOARD_WORDS,
     crate::search::words::SEARCH_WORDS,
     crate::news::words::NEWS_WORDS,
+    crate::assessment::words::ASSESSMENT_WORDS,
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {

@@ -19,6 +19,7 @@ mod security;
 mod upload;
 
 // The features, one folder each.
+mod assessment;
 mod dashboard;
 pub mod evaluation;
 mod news;

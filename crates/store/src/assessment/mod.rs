@@ -1,0 +1,3 @@
+//! Moral assessments: the templates they are made against.
+
+pub mod templates;

@@ -1,0 +1,3 @@
+//! Moral assessments: templates, self-assessments, verification and the roll-up.
+
+pub mod words;
