@@ -62,22 +62,16 @@ pub async fn list(db: &Db) -> Result<Vec<Stored>> {
 }
 
 pub async fn find(db: &Db, id: i64) -> Result<Stored> {
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM assessment_templates WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    read(&row)
+    let mut conn = db.read().acquire().await?;
+    find_on(&mut conn, id).await
 }
 
-async fn find_in(tx: &mut Write<'_>, id: i64) -> Result<Stored> {
+async fn find_on(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Stored> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM assessment_templates WHERE id = $1"
     )))
     .bind(id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(conn)
     .await?
     .ok_or(StoreError::NotFound)?;
     read(&row)
@@ -144,7 +138,7 @@ pub async fn create(tx: &mut Write<'_>, template: &Template) -> Result<i64> {
 
 /// Changes a draft; a published version is refused.
 pub async fn update(tx: &mut Write<'_>, id: i64, template: &Template) -> Result<()> {
-    let before = find_in(tx, id).await?;
+    let before = find_on(tx, id).await?;
     if before.published() {
         return Err(frozen());
     }
@@ -174,7 +168,7 @@ pub async fn update(tx: &mut Write<'_>, id: i64, template: &Template) -> Result<
 
 /// Freezes a draft: from now on assessments may be made against it.
 pub async fn publish(tx: &mut Write<'_>, id: i64) -> Result<()> {
-    let stored = find_in(tx, id).await?;
+    let stored = find_on(tx, id).await?;
     if stored.published() {
         return Err(frozen());
     }
@@ -190,24 +184,19 @@ pub async fn publish(tx: &mut Write<'_>, id: i64) -> Result<()> {
 
 /// A draft of the next version, copied from the template's newest version.
 pub async fn new_version(tx: &mut Write<'_>, id: i64) -> Result<i64> {
-    let of = find_in(tx, id).await?;
-    let newest: i64 =
-        sqlx::query_scalar("SELECT MAX(version) FROM assessment_templates WHERE family = $1")
-            .bind(of.family)
-            .fetch_one(&mut **tx)
-            .await?;
+    let of = find_on(tx, id).await?;
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM assessment_templates WHERE family = $1 AND version = $2"
+        "SELECT {COLUMNS} FROM assessment_templates WHERE family = $1 \
+         ORDER BY version DESC LIMIT 1"
     )))
     .bind(of.family)
-    .bind(newest)
     .fetch_one(&mut **tx)
     .await?;
     let latest = read(&row)?;
     let id = insert(
         tx,
         Some(of.family),
-        newest + 1,
+        latest.version + 1,
         &latest.template,
         false,
         false,
