@@ -99,6 +99,14 @@ pub enum Permission {
     NewsWrite,
     /// Write the Moral Center's own news and galleries.
     NationalNewsWrite,
+    /// Fill a unit's self-assessment (coordinators: units of their network only).
+    AssessmentWrite,
+    /// Record a site visit's checklist (working-group members: assessments assigned to them).
+    AssessmentVerify,
+    /// Assign verifiers, award levels and return assessments.
+    AssessmentDecide,
+    /// Edit and publish the assessment criteria for the whole country.
+    AssessmentTemplates,
 }
 
 /// A signed-in account, as authorization sees it.
@@ -129,6 +137,10 @@ impl Account {
             ReportWrite => matches!(self.role, Admin | Secretariat | Coordinator),
             NewsWrite => matches!(self.role, Admin | Secretariat),
             NationalNewsWrite => matches!(self.role, Admin | National),
+            AssessmentWrite => matches!(self.role, Admin | Secretariat | Coordinator),
+            AssessmentVerify => matches!(self.role, Admin | Secretariat | Member),
+            AssessmentDecide => matches!(self.role, Admin | Secretariat),
+            AssessmentTemplates => matches!(self.role, Admin | National),
         }
     }
 

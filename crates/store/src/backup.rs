@@ -75,6 +75,11 @@ pub const TABLES: &[&str] = &[
     "news_posts",
     "news_tags",
     "assessment_templates",
+    "assessments",
+    "assessment_answers",
+    "assessment_evidence",
+    "assessment_verifiers",
+    "assessment_syncs",
 ];
 
 const IDENTITY_TABLES: &[&str] = &[
@@ -107,6 +112,8 @@ const IDENTITY_TABLES: &[&str] = &[
     "galleries",
     "news_posts",
     "assessment_templates",
+    "assessments",
+    "assessment_evidence",
 ];
 
 pub async fn export(db: &Db) -> Result<Value> {

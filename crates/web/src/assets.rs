@@ -37,6 +37,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/report/report.js"),
     ),
     (
+        "assessment.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/assessment/assessment.js"),
+    ),
+    (
         "gallery.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../assets/news/gallery.js"),

@@ -359,6 +359,10 @@ impl Ctx {
             "check_in" => CheckIn,
             "news_write" => NewsWrite,
             "national_news_write" => NationalNewsWrite,
+            "assessment_write" => AssessmentWrite,
+            "assessment_verify" => AssessmentVerify,
+            "assessment_decide" => AssessmentDecide,
+            "assessment_templates" => AssessmentTemplates,
             _ => return false,
         };
         self.account.as_ref().is_some_and(|a| a.has(p))

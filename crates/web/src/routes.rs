@@ -1,6 +1,10 @@
 //! The route table: every route with the one permission it needs. Nothing is reachable
 //! without an entry here, and the authorization-matrix test walks this list.
 
+use crate::assessment::{
+    evidence as assessment_evidence, pages as assessments, rollup as assessment_rollup,
+    verify as assessment_verify,
+};
 use crate::dashboard;
 use crate::evaluation::live::api as live_api;
 use crate::evaluation::live::{console, join};
@@ -242,6 +246,24 @@ pub fn table() -> Vec<Route> {
         pr("/p/{province}/reports/{id}/reopen",                            ReportApprove,  post(reports::reopen)),
         pr("/p/{province}/reports/{id}/photos/{photo}/remove",             ReportWrite,    post(reports::remove_photo)),
         gr("/p/{province}/photos/{photo}/{rendition}",                          RegistryRead,   get(report_photos::photo)),
+
+        // Assessments: self-assessment with evidence, verification on site, award, roll-up
+        gr("/p/{province}/assessments",                                    RegistryRead,   get(assessments::list)),
+        pr("/p/{province}/assessments",                                    AssessmentWrite, post(assessments::create)),
+        gr("/p/{province}/assessments/new",                                AssessmentWrite, get(assessments::new)),
+        gr("/p/{province}/assessments/rollup",                             RegistryRead,   get(assessment_rollup::show)),
+        gr("/p/{province}/assessments/{id}",                               RegistryRead,   get(assessments::show)),
+        pr("/p/{province}/assessments/{id}",                               AssessmentWrite, post(assessments::save)),
+        pr("/p/{province}/assessments/{id}/submit",                        AssessmentWrite, post(assessments::submit)),
+        with_photos(pr("/p/{province}/assessments/{id}/evidence",          AssessmentWrite, post(assessment_evidence::add))),
+        gr("/p/{province}/assessments/{id}/evidence/{evidence}",           RegistryRead,   get(assessment_evidence::file)),
+        pr("/p/{province}/assessments/{id}/evidence/{evidence}/remove",    AssessmentWrite, post(assessment_evidence::remove)),
+        pr("/p/{province}/assessments/{id}/verifiers",                     AssessmentDecide, post(assessment_verify::assign)),
+        gr("/p/{province}/assessments/{id}/visit",                         AssessmentVerify, get(assessment_verify::visit)),
+        pr("/p/{province}/assessments/{id}/visit",                         AssessmentVerify, post(assessment_verify::record)),
+        pr("/p/{province}/assessments/{id}/award",                         AssessmentDecide, post(assessment_verify::award)),
+        pr("/p/{province}/assessments/{id}/return",                        AssessmentDecide, post(assessment_verify::send_back)),
+        gr("/p/{province}/assessments/{id}/certificate.pdf",               RegistryRead,   get(assessment_verify::certificate)),
 
         // Evaluation: cycles, their three steps, reports
         gr("/p/{province}/cycles",                                         RegistryRead,   get(cycles::list)),

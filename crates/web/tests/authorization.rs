@@ -39,6 +39,9 @@ const RUN: &[&str] = &["admin", "secretariat", "member"];
 const DOOR: &[&str] = &["admin", "secretariat", "coordinator", "member"];
 const NEWS: &[&str] = &["admin", "secretariat"];
 const NATIONAL_NEWS: &[&str] = &["admin", "national"];
+const ASSESS_WRITE: &[&str] = &["admin", "secretariat", "coordinator"];
+const ASSESS_VERIFY: &[&str] = &["admin", "secretariat", "member"];
+const ASSESS_DECIDE: &[&str] = &["admin", "secretariat"];
 
 /// Who may use each route, written out here independently of the route table.
 const EXPECTED: &[(&str, &str, &[&str])] = &[
@@ -98,6 +101,58 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "POST",
         "/p/{province}/groups/{id}/members/{member}/remove",
         MANAGE,
+    ),
+    ("GET", "/p/{province}/assessments", READ),
+    ("POST", "/p/{province}/assessments", ASSESS_WRITE),
+    ("GET", "/p/{province}/assessments/new", ASSESS_WRITE),
+    ("GET", "/p/{province}/assessments/rollup", READ),
+    ("GET", "/p/{province}/assessments/{id}", READ),
+    ("POST", "/p/{province}/assessments/{id}", ASSESS_WRITE),
+    (
+        "POST",
+        "/p/{province}/assessments/{id}/submit",
+        ASSESS_WRITE,
+    ),
+    (
+        "POST",
+        "/p/{province}/assessments/{id}/evidence",
+        ASSESS_WRITE,
+    ),
+    (
+        "GET",
+        "/p/{province}/assessments/{id}/evidence/{evidence}",
+        READ,
+    ),
+    (
+        "POST",
+        "/p/{province}/assessments/{id}/evidence/{evidence}/remove",
+        ASSESS_WRITE,
+    ),
+    (
+        "POST",
+        "/p/{province}/assessments/{id}/verifiers",
+        ASSESS_DECIDE,
+    ),
+    ("GET", "/p/{province}/assessments/{id}/visit", ASSESS_VERIFY),
+    (
+        "POST",
+        "/p/{province}/assessments/{id}/visit",
+        ASSESS_VERIFY,
+    ),
+    (
+        "POST",
+        "/p/{province}/assessments/{id}/award",
+        ASSESS_DECIDE,
+    ),
+    (
+        "POST",
+        "/p/{province}/assessments/{id}/return",
+        ASSESS_DECIDE,
+    ),
+    (
+        "GET",
+        "/p/{province}/assessments/{id}/certificate.pdf",
+        READ,
     ),
     ("GET", "/p/{province}/cycles", READ),
     ("POST", "/p/{province}/cycles", RUN),
@@ -406,6 +461,7 @@ const LOOSE: &[&str] = &[
     "/p/{province}/events/{id}/certificates/{certificate}/pdf",
     "/p/{province}/events/{id}/certificates/{certificate}/revoke",
     "/p/{province}/events/{id}/certificates/{certificate}/reissue",
+    "/p/{province}/assessments/{id}/evidence/{evidence}/remove",
 ];
 
 /// A published event of Udon Thani, held in the past, with one registration.
@@ -526,6 +582,72 @@ async fn religion_report(db: &sermphalang_store::Db) -> (i64, i64) {
     (id, photo)
 }
 
+/// An organization's assessment of the religion network, submitted with a PDF as evidence and
+/// in verification by the demo's working-group member; and that PDF's evidence id.
+async fn religion_assessment(db: &sermphalang_store::Db, org_id: i64) -> (i64, i64) {
+    use sermphalang_domain::assessment::{Answer, Subject};
+    use sermphalang_store::assessment::assessments::{self, ItemInput, Proof, Unit};
+    use sermphalang_store::assessment::{templates, verification};
+    use sermphalang_store::audit::Actor;
+    let actor = Actor::system();
+    let t = templates::current(db, Subject::Organization)
+        .await
+        .unwrap()
+        .unwrap();
+    let id = assessments::create(db, &actor, 41, t.id, Unit::Organization(org_id), 2569)
+        .await
+        .unwrap();
+    let inputs: Vec<ItemInput> = t
+        .template
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| ItemInput {
+            item: i,
+            answer: Some(match &item.rule {
+                sermphalang_domain::assessment::Rule::Percentage { .. } => Answer::Percent(90.0),
+                sermphalang_domain::assessment::Rule::YesNo { .. } => Answer::Yes(true),
+                _ => Answer::Choice(0),
+            }),
+            note: String::new(),
+        })
+        .collect();
+    assessments::save_answers(db, &actor, 41, id, &inputs)
+        .await
+        .unwrap();
+    let mut tx = db.audited(&actor, Some(41)).await.unwrap();
+    let mut evidence = 0;
+    for (i, item) in t.template.items.iter().enumerate() {
+        if item.evidence_required {
+            let file = sermphalang_store::files::insert(
+                &mut tx,
+                41,
+                None,
+                "evidence.pdf",
+                "application/pdf",
+                b"%PDF-1.4",
+            )
+            .await
+            .unwrap();
+            evidence = assessments::add_evidence(&mut tx, 41, id, i, Proof::File(file), "")
+                .await
+                .unwrap();
+        }
+    }
+    tx.commit_recorded().await.unwrap();
+    assessments::submit(db, &actor, 41, id).await.unwrap();
+    let member = verification::candidates(db, 41)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|v| v.email == "member@demo.example")
+        .unwrap();
+    verification::assign(db, &actor, 41, id, &[member.user_id])
+        .await
+        .unwrap();
+    (id, evidence)
+}
+
 #[tokio::test]
 async fn every_route_allows_and_denies_as_expected() {
     let app = spawn().await;
@@ -557,6 +679,7 @@ async fn every_route_allows_and_denies_as_expected() {
     let (event, registration, ticket) = training_event(db).await;
     let the_plan = sermphalang_store::plan::plans::list(db, 41).await.unwrap()[0].id;
     let (report, photo) = religion_report(db).await;
+    let (assessment, evidence) = religion_assessment(db, org_id).await;
     let ((post, gallery), (national_post, national_gallery)) = news_posts(db).await;
     let entry = sermphalang_store::plan::entries::tree(db, the_plan)
         .await
@@ -617,6 +740,7 @@ async fn every_route_allows_and_denies_as_expected() {
                     &match *path {
                         p if p.starts_with("/nation/news/") => national_post.to_string(),
                         p if p.starts_with("/nation/galleries/") => national_gallery.to_string(),
+                        p if p.contains("/assessments/") => assessment.to_string(),
                         p if p.contains("/news/") => post.to_string(),
                         p if p.contains("/galleries/") => gallery.to_string(),
                         p if p.contains("/people/") => person_id.to_string(),
@@ -630,6 +754,7 @@ async fn every_route_allows_and_denies_as_expected() {
                     },
                 )
                 .replace("{member}", &member.to_string())
+                .replace("{evidence}", &evidence.to_string())
                 .replace("{entry}", &entry.to_string())
                 .replace("{photo}", &photo.to_string())
                 .replace("{rendition}", "thumbnail")

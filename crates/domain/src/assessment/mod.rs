@@ -4,10 +4,12 @@
 
 mod defaults;
 mod scoring;
+mod status;
 mod template;
 
 pub use defaults::{nine_activities, provincial_indicators};
 pub use scoring::{Answer, Outcome, outcome, score};
+pub use status::{Status, Step};
 pub use template::{Band, Choice, Item, Rule, Template, Threshold};
 
 coded_enum!(Subject {

@@ -1,3 +1,7 @@
-//! Moral assessments: the templates they are made against.
+//! Moral assessments: the criteria in versions, the units' assessments against them, their
+//! verification and award, and the province's roll-up.
 
+pub mod assessments;
+pub mod rollup;
 pub mod templates;
+pub mod verification;

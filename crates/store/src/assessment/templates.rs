@@ -66,7 +66,7 @@ pub async fn find(db: &Db, id: i64) -> Result<Stored> {
     find_on(&mut conn, id).await
 }
 
-async fn find_on(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Stored> {
+pub(super) async fn find_on(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Stored> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM assessment_templates WHERE id = $1"
     )))

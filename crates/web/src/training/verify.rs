@@ -13,6 +13,7 @@ use serde::Deserialize;
 use sermphalang_domain::training::codes;
 use sermphalang_domain::training::event::EventKind;
 use sermphalang_store::StoreError;
+use sermphalang_store::assessment::verification as assessment_verification;
 use sermphalang_store::training::certificate::{self, HistoryEntry, Verification};
 use std::net::SocketAddr;
 
@@ -107,7 +108,18 @@ pub async fn show(
     }
     let v = match certificate::verify(&state.db, &code).await {
         Ok(v) => v,
-        Err(StoreError::NotFound) => return unknown(ctx, &code),
+        Err(StoreError::NotFound) => {
+            // Not a training's certificate: perhaps an awarded assessment level's.
+            let awarded = match codes::parse(&code) {
+                Some(c) => assessment_verification::verify(&state.db, &c).await,
+                None => Err(StoreError::NotFound),
+            };
+            return match awarded {
+                Ok(v) => crate::assessment::public::page(ctx, v),
+                Err(StoreError::NotFound) => unknown(ctx, &code),
+                Err(e) => Err(e.into()),
+            };
+        }
         Err(e) => return Err(e.into()),
     };
     let kind = EventKind::parse(&v.event_kind)
