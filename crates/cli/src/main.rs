@@ -309,6 +309,13 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
                 Ok(reports) => tracing::info!(reports, "loaded the demo's activity reports"),
                 Err(error) => tracing::error!(%error, "loading the demo's reports failed"),
             }
+            match demo::load_assessments(&issuing.db, sermphalang_web::demo_photo).await {
+                Ok(made) => match sermphalang_web::award_demo_assessments(&issuing, &base).await {
+                    Ok(awarded) => tracing::info!(made, awarded, "loaded the demo's assessments"),
+                    Err(error) => tracing::error!(%error, "awarding the demo's assessments failed"),
+                },
+                Err(error) => tracing::error!(%error, "loading the demo's assessments failed"),
+            }
             match demo::load_news(&issuing.db, sermphalang_web::demo_photo).await {
                 Ok(posts) => tracing::info!(posts, "loaded the demo's news"),
                 Err(error) => tracing::error!(%error, "loading the demo's news failed"),

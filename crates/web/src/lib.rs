@@ -118,6 +118,13 @@ impl AppState {
     }
 }
 
+/// Awards the demo's fully verified assessments with their certificates.
+pub async fn award_demo_assessments(state: &AppState, base: &str) -> Result<usize, String> {
+    assessment::verify::award_demo(state, base)
+        .await
+        .map_err(|e| e.to_string())
+}
+
 /// Issues the demo workshop's certificates, with QR codes pointing at `base`.
 pub async fn issue_demo_certificates(state: &AppState, base: &str) -> Result<usize, String> {
     training::certify::issue_demo(state, base)

@@ -2,6 +2,7 @@
 //! the working group with its appointment order, and one account per role.
 
 pub mod artwork;
+mod assessments;
 pub mod catalog;
 mod evaluation;
 mod nation;
@@ -123,6 +124,19 @@ where
     F: Fn(u64) -> Option<crate::report::photos::Made> + Clone + Send + 'static,
 {
     news::load(db, make_photo).await
+}
+
+/// About 40 assessments at every stage, after the reports they cite; the fully verified ones
+/// are listed by [`assessments_awaiting_award`] for the caller to award with certificates.
+pub async fn load_assessments<F>(db: &Db, make_photo: F) -> Result<usize>
+where
+    F: Fn(u64) -> Option<crate::report::photos::Made> + Clone + Send + 'static,
+{
+    assessments::load(db, make_photo).await
+}
+
+pub async fn assessments_awaiting_award(db: &Db) -> Result<Vec<i64>> {
+    assessments::awaiting_award(db).await
 }
 
 /// A handful of approved reports a year in every other province but Khon Kaen, so that the

@@ -20,6 +20,7 @@ use sermphalang_store::StoreError;
 use sermphalang_store::assessment::assessments::{self, Assessment};
 use sermphalang_store::assessment::templates;
 use sermphalang_store::assessment::verification::{self, Award, Finding};
+use sermphalang_store::audit::Actor;
 
 #[derive(Template)]
 #[template(path = "assessment/visit.html")]
@@ -172,38 +173,60 @@ pub async fn award(
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
     let base = public_base(&state, &headers);
+    match award_one(&state, &actor(&ctx), province, id, &form.comment, &base).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/p/{province}/assessments/{id}")).into_response()),
+        Err(errors) => show_page(&state, ctx, province, id, errors).await,
+    }
+}
+
+/// Awards the level the verified scores reach, typesetting its certificate; retried when a
+/// verifier changed a score meanwhile or the code was taken.
+pub async fn award_one(
+    state: &AppState,
+    who: &Actor,
+    province: i64,
+    id: i64,
+    comment: &str,
+    base: &str,
+) -> Result<Result<(), Errors>, AppError> {
     for _ in 0..3 {
         let a = assessments::find(&state.db, province, id).await?;
         let template = templates::find(&state.db, a.template_id).await?;
         let answers = assessments::answers(&state.db, id).await?;
-        let outcome = verification::verified_outcome(&template, &answers);
-        let Some(level) = outcome.level else {
-            let errors = Errors(vec![verification::no_level()]);
-            return show_page(&state, ctx, province, id, errors).await;
+        let Some(level) = verification::verified_outcome(&template, &answers).level else {
+            return Ok(Err(Errors(vec![verification::no_level()])));
         };
         let code = sermphalang_domain::training::codes::generate(&mut rand::rng());
-        let pdf = super::certificate::render(&state, &a, level, &code, &base).await?;
+        let pdf = super::certificate::render(state, &a, level, &code, base).await?;
         let award = Award {
             expected: level,
             code: &code,
             pdf: &pdf,
-            comment: &form.comment,
+            comment,
         };
-        match verification::award(&state.db, &actor(&ctx), province, id, award).await {
-            Ok(()) => {
-                return Ok(Redirect::to(&format!("/p/{province}/assessments/{id}")).into_response());
-            }
-            // A verifier changed a score meanwhile, or the code was taken: make it again.
+        match verification::award(&state.db, who, province, id, award).await {
+            Ok(()) => return Ok(Ok(())),
             Err(StoreError::Conflict) => continue,
-            Err(e) => {
-                return match invalid_or::<()>(Err(e))? {
-                    Ok(()) => unreachable!("an error stays an error"),
-                    Err(errors) => show_page(&state, ctx, province, id, errors).await,
-                };
-            }
+            Err(e) => return invalid_or(Err(e)),
         }
     }
     Err(AppError::Busy("award kept conflicting".into()))
+}
+
+/// Awards every demo assessment that is fully verified; the QR codes point at `base`.
+pub async fn award_demo(state: &AppState, base: &str) -> Result<usize, AppError> {
+    let province = sermphalang_store::demo::UDON_THANI;
+    let mut awarded = 0;
+    for id in sermphalang_store::demo::assessments_awaiting_award(&state.db).await? {
+        let comment = "ผ่านการตรวจประเมินภาคสนามโดยคณะทำงานติดตามประเมินผล";
+        if award_one(state, &Actor::system(), province, id, comment, base)
+            .await?
+            .is_ok()
+        {
+            awarded += 1;
+        }
+    }
+    Ok(awarded)
 }
 
 pub async fn send_back(
