@@ -382,6 +382,31 @@ mod tests {
         files
     }
 
+    /// Every word a template asks for by a literal key exists, so no page shows "…".
+    #[test]
+    fn template_keys_have_words() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut missing = Vec::new();
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(d).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for call in text.split("ctx.t(\"").skip(1) {
+                    let key = call.split('"').next().unwrap_or_default();
+                    if !INDEX.contains_key(key) {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys without words: {missing:#?}");
+    }
+
     /// Every action and record kind the store writes to the audit log has words: read from
     /// the store's source, so a new kind of change cannot show up as a bare code.
     #[test]

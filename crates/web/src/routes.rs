@@ -2,8 +2,8 @@
 //! without an entry here, and the authorization-matrix test walks this list.
 
 use crate::assessment::{
-    evidence as assessment_evidence, pages as assessments, rollup as assessment_rollup,
-    verify as assessment_verify,
+    criteria as assessment_criteria, evidence as assessment_evidence, pages as assessments,
+    rollup as assessment_rollup, verify as assessment_verify,
 };
 use crate::dashboard;
 use crate::evaluation::live::api as live_api;
@@ -248,6 +248,12 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/photos/{photo}/{rendition}",                          RegistryRead,   get(report_photos::photo)),
 
         // Assessments: self-assessment with evidence, verification on site, award, roll-up
+        gr("/nation/assessment-templates",                                 AssessmentTemplates, get(assessment_criteria::list)),
+        pr("/nation/assessment-templates",                                 AssessmentTemplates, post(assessment_criteria::create)),
+        gr("/nation/assessment-templates/{id}",                            AssessmentTemplates, get(assessment_criteria::show)),
+        pr("/nation/assessment-templates/{id}",                            AssessmentTemplates, post(assessment_criteria::update)),
+        pr("/nation/assessment-templates/{id}/publish",                    AssessmentTemplates, post(assessment_criteria::publish)),
+        pr("/nation/assessment-templates/{id}/new-version",                AssessmentTemplates, post(assessment_criteria::new_version)),
         gr("/p/{province}/assessments",                                    RegistryRead,   get(assessments::list)),
         pr("/p/{province}/assessments",                                    AssessmentWrite, post(assessments::create)),
         gr("/p/{province}/assessments/new",                                AssessmentWrite, get(assessments::new)),

@@ -102,6 +102,20 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         "/p/{province}/groups/{id}/members/{member}/remove",
         MANAGE,
     ),
+    ("GET", "/nation/assessment-templates", NATIONAL),
+    ("POST", "/nation/assessment-templates", NATIONAL),
+    ("GET", "/nation/assessment-templates/{id}", NATIONAL),
+    ("POST", "/nation/assessment-templates/{id}", NATIONAL),
+    (
+        "POST",
+        "/nation/assessment-templates/{id}/publish",
+        NATIONAL,
+    ),
+    (
+        "POST",
+        "/nation/assessment-templates/{id}/new-version",
+        NATIONAL,
+    ),
     ("GET", "/p/{province}/assessments", READ),
     ("POST", "/p/{province}/assessments", ASSESS_WRITE),
     ("GET", "/p/{province}/assessments/new", ASSESS_WRITE),
@@ -740,6 +754,7 @@ async fn every_route_allows_and_denies_as_expected() {
                     &match *path {
                         p if p.starts_with("/nation/news/") => national_post.to_string(),
                         p if p.starts_with("/nation/galleries/") => national_gallery.to_string(),
+                        p if p.starts_with("/nation/assessment-templates/") => "1".to_string(),
                         p if p.contains("/assessments/") => assessment.to_string(),
                         p if p.contains("/news/") => post.to_string(),
                         p if p.contains("/galleries/") => gallery.to_string(),

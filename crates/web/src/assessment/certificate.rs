@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::error::AppError;
 use sermphalang_domain::assessment::Level;
 use sermphalang_domain::training::codes;
-use sermphalang_pdf::certificate::{Artwork, Certificate, Signatory, Typesetter};
+use sermphalang_pdf::certificate::{Artwork, Certificate, Typesetter};
 use sermphalang_store::assessment::assessments::Assessment;
 use sermphalang_store::training::artwork;
 use sermphalang_thai::{format_long, today_in_thailand};
@@ -24,14 +24,8 @@ pub async fn render(
         .map(|p| p.name_th.clone())
         .unwrap_or_default();
     let source = artwork::template(&state.db, a.province_code).await?;
-    let artwork = Artwork {
-        logos: Vec::new(),
-        signatories: vec![Signatory {
-            name: String::new(),
-            position: format!("วัฒนธรรมจังหวัด{province}"),
-            signature: None,
-        }],
-    };
+    // No signatory: the office signs the printed certificate by hand if it wants to.
+    let artwork = Artwork::default();
     let typesetter = Typesetter::new(
         source.as_deref(),
         artwork,

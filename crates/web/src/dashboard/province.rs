@@ -19,6 +19,7 @@ struct DashboardPage {
     province: i64,
     board: std::sync::Arc<Board>,
     charts: Charts,
+    levels: crate::assessment::levels::Levels,
     query: String,
     action: String,
 }
@@ -65,7 +66,9 @@ pub async fn show(
     };
     let charts = Charts::of(&board, &ctx, &format!("/p/{province}"));
     let query = super::query_of(&board.scope);
+    let levels = crate::assessment::levels::newest(&state, &ctx, province).await?;
     render(DashboardPage {
+        levels,
         ctx,
         prov: Some(province),
         province,

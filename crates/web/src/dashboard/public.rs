@@ -25,6 +25,7 @@ struct PublicPage {
     province: i64,
     board: Arc<Board>,
     charts: Charts,
+    levels: crate::assessment::levels::Levels,
     canonical: String,
     action: String,
 }
@@ -58,7 +59,9 @@ pub async fn province(
     let charts = Charts::of(&board, &ctx, &base);
 
     let canonical = format!("{}{base}", state.public_url.clone().unwrap_or_default());
+    let levels = crate::assessment::levels::newest(&state, &ctx, province).await?;
     render(PublicPage {
+        levels,
         ctx,
         prov: None,
         province,
