@@ -1,0 +1,163 @@
+//! Assessments through the web: the criteria editor, bad answers, another province's unit.
+
+mod common;
+
+use common::{Client, location, spawn};
+use sermphalang_domain::assessment::Subject;
+use sermphalang_store::assessment::templates;
+
+#[tokio::test]
+async fn national_staff_edit_a_new_version_and_publish_it() {
+    let app = spawn().await;
+    let db = &app.db.db;
+    let national = Client::login(&app, "national@demo.example", "demo-national-2565").await;
+    let first = templates::current(db, Subject::Community)
+        .await
+        .unwrap()
+        .unwrap();
+
+    // A published version is frozen: an edit is refused with a message, nothing saved.
+    let r = national
+        .post(
+            &format!("/nation/assessment-templates/{}", first.id),
+            &[("name", "แก้ไขไม่ได้")],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+
+    let r = national
+        .post(
+            &format!("/nation/assessment-templates/{}/new-version", first.id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let draft_path = location(&r);
+    let draft: i64 = draft_path.rsplit('/').next().unwrap().parse().unwrap();
+    let page = national.page(&draft_path).await;
+    assert!(page.contains("ฉบับร่าง"), "the new version is a draft");
+
+    // The form as shown, with item 2's rule unreadable: named, nothing saved.
+    let mut fields: Vec<(String, String)> = vec![("name".into(), "เกณฑ์ชุมชน 2570".into())];
+    for (i, item) in first.template.items.iter().enumerate() {
+        let (kind, rule) = match &item.rule {
+            sermphalang_domain::assessment::Rule::Percentage { .. } => {
+                ("percent", "80 = 2\n50 = 1\n0 = 0".to_string())
+            }
+            sermphalang_domain::assessment::Rule::YesNo { .. } => {
+                ("yes_no", "ใช่ = 2\nไม่ใช่ = 0".to_string())
+            }
+            _ => ("choices", "2 = ครบ\n1 = บางส่วน\n0 = ไม่มี".to_string()),
+        };
+        fields.push((format!("t{i}"), item.title.clone()));
+        fields.push((format!("k{i}"), kind.into()));
+        fields.push((format!("x{i}"), rule));
+        fields.push((format!("e{i}"), item.evidence.clone()));
+    }
+    for (level, total, each) in [
+        ("promoting", "6", ""),
+        ("moral", "12", "1"),
+        ("model", "17", "1"),
+    ] {
+        fields.push((format!("total_{level}"), total.into()));
+        fields.push((format!("each_{level}"), each.into()));
+    }
+    let as_refs = |f: &[(String, String)]| -> Vec<(String, String)> { f.to_vec() };
+    let mut broken = as_refs(&fields);
+    broken.iter_mut().find(|(k, _)| k == "x1").unwrap().1 = "สอง คะแนน".into();
+    let form: Vec<(&str, &str)> = broken
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = national
+        .post(&format!("/nation/assessment-templates/{draft}"), &form)
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(
+        body.contains("ข้อ 2: อ่านบรรทัด"),
+        "the unreadable line is named"
+    );
+    assert_eq!(
+        templates::find(db, draft).await.unwrap().template,
+        first.template
+    );
+
+    let form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = national
+        .post(&format!("/nation/assessment-templates/{draft}"), &form)
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = national
+        .post(
+            &format!("/nation/assessment-templates/{draft}/publish"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let now = templates::current(db, Subject::Community)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (now.id, now.template.name.as_str()),
+        (draft, "เกณฑ์ชุมชน 2570")
+    );
+    assert_eq!(now.template.thresholds[2].min_total, 17);
+    assert_eq!(
+        templates::find(db, first.id).await.unwrap().template,
+        first.template,
+        "the first version is unchanged"
+    );
+}
+
+#[tokio::test]
+async fn a_percentage_over_100_and_another_provinces_unit_are_refused() {
+    let app = spawn().await;
+    let secretariat =
+        Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let template = templates::current(&app.db.db, Subject::District)
+        .await
+        .unwrap()
+        .unwrap();
+    // Khon Kaen's Mueang district as Udon Thani's unit.
+    let r = secretariat
+        .post(
+            "/p/41/assessments",
+            &[
+                ("subject", &template.id.to_string()),
+                ("unit", "d:4001"),
+                ("year", "๒๕๖๙"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("ไม่อยู่ในจังหวัดนี้"));
+
+    let r = secretariat
+        .post(
+            "/p/41/assessments",
+            &[
+                ("subject", &template.id.to_string()),
+                ("unit", "d:4101"),
+                ("year", "๒๕๖๙"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303, "Thai digits are read");
+    let path = location(&r);
+    let r = secretariat
+        .post(&path, &[("a0", "120"), ("a1", "0"), ("n1", "ประชุมแล้ว")])
+        .await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("ข้อ 1: ร้อยละต้องอยู่ระหว่าง 0 ถึง 100"), "{body}");
+    let id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
+    let kept = sermphalang_store::assessment::assessments::answers(&app.db.db, id)
+        .await
+        .unwrap();
+    assert!(kept.is_empty(), "nothing half-saved");
+}
