@@ -2,8 +2,8 @@
 //! without an entry here, and the authorization-matrix test walks this list.
 
 use crate::assessment::{
-    criteria as assessment_criteria, evidence as assessment_evidence, pages as assessments,
-    rollup as assessment_rollup, verify as assessment_verify,
+    criteria as assessment_criteria, evidence as assessment_evidence, export as assessment_export,
+    pages as assessments, rollup as assessment_rollup, verify as assessment_verify,
 };
 use crate::dashboard;
 use crate::evaluation::live::api as live_api;
@@ -257,6 +257,7 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/assessments",                                    RegistryRead,   get(assessments::list)),
         pr("/p/{province}/assessments",                                    AssessmentWrite, post(assessments::create)),
         gr("/p/{province}/assessments/new",                                AssessmentWrite, get(assessments::new)),
+        gr("/p/{province}/assessments/export.xlsx",                        RegistryRead,   get(assessment_export::workbook)),
         gr("/p/{province}/assessments/rollup",                             RegistryRead,   get(assessment_rollup::show)),
         gr("/p/{province}/assessments/{id}",                               RegistryRead,   get(assessments::show)),
         pr("/p/{province}/assessments/{id}",                               AssessmentWrite, post(assessments::save)),

@@ -160,4 +160,20 @@ async fn a_percentage_over_100_and_another_provinces_unit_are_refused() {
         .await
         .unwrap();
     assert!(kept.is_empty(), "nothing half-saved");
+
+    // Saved properly, it shows in the workbook with its item points.
+    let r = secretariat.post(&path, &[("a0", "85"), ("a1", "1")]).await;
+    assert_eq!(r.status(), 303);
+    let r = secretariat
+        .get("/p/41/assessments/export.xlsx?subject=district")
+        .await;
+    assert_eq!(r.status(), 200);
+    let bytes = r.bytes().await.unwrap();
+    let sheet = sermphalang_documents::read_sheet("assessments.xlsx", &bytes).unwrap();
+    assert_eq!(sheet.headers[0], "หน่วยที่รับการประเมิน");
+    assert_eq!(sheet.rows.len(), 1, "only the district assessment");
+    let row = &sheet.rows[0];
+    assert_eq!(row[0], "อำเภอเมืองอุดรธานี");
+    assert_eq!(row[7], "3", "self total: 2 + 1");
+    assert_eq!((row[11].as_str(), row[13].as_str()), ("2", "1"));
 }

@@ -119,6 +119,7 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/p/{province}/assessments", READ),
     ("POST", "/p/{province}/assessments", ASSESS_WRITE),
     ("GET", "/p/{province}/assessments/new", ASSESS_WRITE),
+    ("GET", "/p/{province}/assessments/export.xlsx", READ),
     ("GET", "/p/{province}/assessments/rollup", READ),
     ("GET", "/p/{province}/assessments/{id}", READ),
     ("POST", "/p/{province}/assessments/{id}", ASSESS_WRITE),

@@ -669,3 +669,28 @@ pub async fn submit(db: &Db, actor: &Actor, province: i64, id: i64) -> Result<()
     }
     tx.commit(Change::new("submit", "assessment", id)).await
 }
+
+/// Every item's points of a province's assessments in one read, for the workbook: by
+/// assessment id, (item, the unit's points, the verifier's points).
+pub async fn scores_of_province(
+    db: &Db,
+    province: i64,
+) -> Result<std::collections::HashMap<i64, Vec<(usize, u32, Option<u32>)>>> {
+    let rows = sqlx::query(
+        "SELECT x.assessment_id, x.item, x.score, x.verified_score FROM assessment_answers x \
+         JOIN assessments a ON a.id = x.assessment_id WHERE a.province_code = $1 \
+         ORDER BY x.assessment_id, x.item",
+    )
+    .bind(province)
+    .fetch_all(db.read())
+    .await?;
+    let mut by_id: std::collections::HashMap<i64, Vec<_>> = std::collections::HashMap::new();
+    for r in &rows {
+        by_id.entry(r.get::<i64, _>(0)).or_default().push((
+            r.get::<i64, _>(1) as usize,
+            r.get::<i64, _>(2) as u32,
+            r.get::<Option<i64>, _>(3).map(|v| v as u32),
+        ));
+    }
+    Ok(by_id)
+}

@@ -4,6 +4,7 @@ mod access;
 pub mod certificate;
 pub mod criteria;
 pub mod evidence;
+pub mod export;
 pub mod levels;
 pub mod pages;
 pub mod public;

@@ -35,6 +35,47 @@ pub struct ListQuery {
     mine: String,
 }
 
+impl ListQuery {
+    pub fn filter(&self, ctx: &Ctx) -> Filter {
+        Filter {
+            fiscal_year: sermphalang_thai::to_arabic_digits(self.year.trim())
+                .parse()
+                .ok(),
+            status: Status::parse(&self.status),
+            subject: Subject::parse(&self.subject),
+            district: self.district.trim().parse().ok(),
+            verifier: (!self.mine.is_empty())
+                .then(|| ctx.account.as_ref().map(|a| a.id))
+                .flatten(),
+        }
+    }
+
+    /// The filters as a query string for the workbook link; every value is a code or a
+    /// number, so only those characters are kept.
+    fn query(&self) -> String {
+        let pairs = [
+            ("year", &self.year),
+            ("status", &self.status),
+            ("subject", &self.subject),
+            ("district", &self.district),
+        ];
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k,
+                    v.chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect::<String>(),
+                )
+            })
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
 #[derive(Template)]
 #[template(path = "assessment/list.html")]
 struct ListPage {
@@ -49,6 +90,10 @@ struct ListPage {
 }
 
 impl ListPage {
+    fn export_query(&self) -> String {
+        self.q.query()
+    }
+
     fn level(&self, a: &Assessment) -> String {
         match a.status {
             Status::Awarded => view::level_title(self.ctx.is_en(), a.level, a.subject),
@@ -63,17 +108,7 @@ pub async fn list(
     Path(province): Path<i64>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let filter = Filter {
-        fiscal_year: sermphalang_thai::to_arabic_digits(q.year.trim())
-            .parse()
-            .ok(),
-        status: Status::parse(&q.status),
-        subject: Subject::parse(&q.subject),
-        district: q.district.trim().parse().ok(),
-        verifier: (!q.mine.is_empty())
-            .then(|| ctx.account.as_ref().map(|a| a.id))
-            .flatten(),
-    };
+    let filter = q.filter(&ctx);
     let items = assessments::list(&state.db, province, &filter).await?;
     render(ListPage {
         districts: ctx.district_options(province),
