@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod assessment;
 mod certificates;
 mod dashboard;
 mod nation;
@@ -66,6 +67,14 @@ async fn main() -> Result<()> {
             .await
         }
         ["bench", "news"] => news::bench().await,
+        ["bench", "assessment", rest @ ..] => {
+            assessment::bench(if rest.contains(&"--postgres") {
+                workshop::Backend::Postgres
+            } else {
+                workshop::Backend::Sqlite
+            })
+            .await
+        }
         ["bench", "search", rest @ ..] => {
             search::bench(if rest.contains(&"--postgres") {
                 workshop::Backend::Postgres
@@ -76,7 +85,7 @@ async fn main() -> Result<()> {
         }
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres] | bench news | bench search [--postgres]"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres] | bench news | bench search [--postgres] | bench assessment [--postgres]"
         ),
     }
 }
