@@ -116,6 +116,8 @@ test('a self-assessment with photo evidence is submitted, verified on a phone an
   }
   assert.ok(required.length > 0);
   const jpeg = await photo(page);
+  // A note typed but not saved survives attaching evidence.
+  await page.locator('#n0').fill('ลงนามครบทุกคนในการประชุมประจำเดือน');
   for (const i of required) {
     await page.locator('#ev-item').selectOption({ label: options[i] });
     await page.locator('#ev-files').setInputFiles({ name: `evidence-${i}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
@@ -124,6 +126,7 @@ test('a self-assessment with photo evidence is submitted, verified on a phone an
     await page.waitForURL(new RegExp(`/p/41/assessments/${id}#item-${i + 1}$`));
   }
   assert.equal(await page.locator('ul.evidence img').count(), required.length);
+  assert.equal(await page.locator('#n0').inputValue(), 'ลงนามครบทุกคนในการประชุมประจำเดือน');
   await page.getByRole('button', { name: 'บันทึกและส่งให้คณะทำงาน' }).click();
   await page.waitForURL(url);
   assert.match(await page.locator('h1 .rs').textContent(), /ส่งแล้ว/);

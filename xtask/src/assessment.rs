@@ -182,7 +182,7 @@ async fn seed(data: &Path, url: Option<&str>) -> Result<String> {
     for _ in 0..RUNS {
         let t = Instant::now();
         let r = rollup::province(&db, UDON).await?;
-        anyhow::ensure!(r.awarded(2568, Subject::Organization, Some(Level::Moral)) > 0);
+        anyhow::ensure!(r.awarded(2568, Subject::Organization, Some(Level::Model)) > 0);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);

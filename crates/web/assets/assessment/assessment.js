@@ -61,11 +61,28 @@
     out.textContent = total + ' / ' + max + ' ' + form.dataset.points + ' · ' + level;
   }
 
+  // Attaching evidence is its own form: answers typed but not saved are saved first, so
+  // that choosing a photo never loses them.
+  function keepAnswers(form, evidence) {
+    var dirty = false;
+    form.addEventListener('input', function () { dirty = true; });
+    evidence.addEventListener('submit', function (event) {
+      if (!dirty || !window.fetch || !window.URLSearchParams) return;
+      event.preventDefault();
+      var body = new URLSearchParams(new FormData(form));
+      fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual' })
+        .then(function () { dirty = false; evidence.submit(); },
+          function () { dirty = false; evidence.submit(); });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var form = document.querySelector('form.assessment-form');
     var out = document.getElementById('live-score');
     if (!form || !out) return;
     form.addEventListener('input', function () { update(form, out); });
     form.addEventListener('change', function () { update(form, out); });
+    var evidence = document.querySelector('form.evidence-form');
+    if (evidence) keepAnswers(form, evidence);
   });
 })();
