@@ -18,6 +18,15 @@ pub fn render_invalid(page: impl Template) -> Result<Response, AppError> {
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
+/// A page that carries its form's errors: 422 when there are any.
+pub fn render_checked(page: impl Template, invalid: bool) -> Result<Response, AppError> {
+    if invalid {
+        render_invalid(page)
+    } else {
+        render(page)
+    }
+}
+
 /// Field errors of a form, looked up by field name in templates.
 #[derive(Debug, Clone, Default)]
 pub struct Errors(pub Vec<FieldError>);

@@ -27,6 +27,14 @@ pub struct Verifier {
     pub email: String,
 }
 
+fn verifier(r: &sqlx::any::AnyRow) -> Verifier {
+    Verifier {
+        user_id: r.get(0),
+        display_name: r.get(1),
+        email: r.get(2),
+    }
+}
+
 pub async fn verifiers(db: &Db, id: i64) -> Result<Vec<Verifier>> {
     let rows = sqlx::query(
         "SELECT u.id, u.display_name, u.email FROM assessment_verifiers v \
@@ -35,14 +43,7 @@ pub async fn verifiers(db: &Db, id: i64) -> Result<Vec<Verifier>> {
     .bind(id)
     .fetch_all(db.read())
     .await?;
-    Ok(rows
-        .iter()
-        .map(|r| Verifier {
-            user_id: r.get(0),
-            display_name: r.get(1),
-            email: r.get(2),
-        })
-        .collect())
+    Ok(rows.iter().map(verifier).collect())
 }
 
 /// The accounts that may be assigned: the province's working-group members and secretariat.
@@ -54,14 +55,7 @@ pub async fn candidates(db: &Db, province: i64) -> Result<Vec<Verifier>> {
     .bind(province)
     .fetch_all(db.read())
     .await?;
-    Ok(rows
-        .iter()
-        .map(|r| Verifier {
-            user_id: r.get(0),
-            display_name: r.get(1),
-            email: r.get(2),
-        })
-        .collect())
+    Ok(rows.iter().map(verifier).collect())
 }
 
 pub async fn is_verifier(db: &Db, id: i64, user: i64) -> Result<bool> {

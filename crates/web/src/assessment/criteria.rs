@@ -5,7 +5,7 @@ use super::template_form::{self, ItemRow};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{Errors, actor, invalid_or, render, render_invalid};
+use crate::pages::{Errors, actor, invalid_or, render_checked};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -33,11 +33,8 @@ async fn list_page(state: &AppState, ctx: Ctx, errors: Errors) -> Result<Respons
         ctx,
         errors,
     };
-    if page.errors.any() {
-        render_invalid(page)
-    } else {
-        render(page)
-    }
+    let invalid = page.errors.any();
+    render_checked(page, invalid)
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -129,11 +126,8 @@ fn show_page(ctx: Ctx, stored: Stored, errors: Errors) -> Result<Response, AppEr
         ctx,
         errors,
     };
-    if page.errors.any() {
-        render_invalid(page)
-    } else {
-        render(page)
-    }
+    let invalid = page.errors.any();
+    render_checked(page, invalid)
 }
 
 pub async fn show(

@@ -6,7 +6,7 @@ use super::view::{self, ItemView};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{Errors, actor, invalid_or, render, render_invalid};
+use crate::pages::{Errors, actor, invalid_or, render, render_checked, render_invalid};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -398,11 +398,8 @@ pub(super) async fn show_page(
         missing,
         errors,
     };
-    if page.errors.any() {
-        render_invalid(page)
-    } else {
-        render(page)
-    }
+    let invalid = page.errors.any();
+    render_checked(page, invalid)
 }
 
 pub async fn show(

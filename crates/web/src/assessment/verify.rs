@@ -8,7 +8,7 @@ use super::view::{self, ItemView};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{Errors, actor, download, invalid_or, public_base, render, render_invalid};
+use crate::pages::{Errors, actor, download, invalid_or, public_base, render_checked};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::HeaderMap;
@@ -51,11 +51,8 @@ async fn visit_page(
         a,
         errors,
     };
-    if page.errors.any() {
-        render_invalid(page)
-    } else {
-        render(page)
-    }
+    let invalid = page.errors.any();
+    render_checked(page, invalid)
 }
 
 async fn verifiable(
