@@ -5,6 +5,7 @@ mod coded;
 
 pub mod access;
 pub mod assessment;
+pub mod columns;
 pub mod error;
 pub mod evaluation;
 pub mod news;

@@ -338,3 +338,240 @@ async fn a_community_is_assessed_verified_and_awarded_once() {
         assert_eq!(attached, required.len());
     }
 }
+
+fn sheet(headers: &[&str], rows: &[&[&str]]) -> sermphalang_store::registry::imports::Table {
+    sermphalang_store::registry::imports::Table {
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect(),
+        lines: Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn last_years_paper_results_are_imported_whole_or_not_at_all() {
+    use sermphalang_store::assessment::import;
+    use sermphalang_store::registry::geo::Geo;
+    for t in backends("assessment_paper_import").await {
+        let db = &t.db;
+        demo::load(db, |p| format!("plain:{p}")).await.unwrap();
+        let geo = Geo::load(db).await.unwrap();
+        let (account, _) = sermphalang_store::users::find_for_login(db, "secretariat@demo.example")
+            .await
+            .unwrap()
+            .unwrap();
+        let actor = Actor {
+            user_id: Some(account.id),
+            email: account.email,
+        };
+        let unit = org::find(db, UDON, community(db).await).await.unwrap();
+        let template = templates::current(db, Subject::Community)
+            .await
+            .unwrap()
+            .unwrap();
+        assessments::create(
+            db,
+            &actor,
+            UDON,
+            template.id,
+            Unit::Organization(unit.id),
+            2568,
+        )
+        .await
+        .unwrap();
+        let assessed_2568 = unit.name.clone();
+        let mut headers = vec![
+            "หน่วยที่รับการประเมิน",
+            "ประเภท",
+            "อำเภอ",
+            "ปีงบประมาณ",
+            "ระดับที่ได้รับ",
+        ];
+        let items: Vec<String> = (1..=9).map(|i| format!("ข้อ {i}")).collect();
+        headers.extend(items.iter().map(String::as_str));
+        let top = ["85%", "2", "2", "2", "2", "2", "2", "2", "2"];
+        let row = |name: &str, kind: &str, year: &str, level: &str, points: &[&str]| {
+            let mut r = vec![
+                name.to_string(),
+                kind.to_string(),
+                String::new(),
+                year.to_string(),
+                level.to_string(),
+            ];
+            r.extend(points.iter().map(|p| p.to_string()));
+            r
+        };
+        let rows = [
+            row(&unit.name, "ชุมชน", "๒๕๖๗", "ชุมชนคุณธรรมต้นแบบ", &top),
+            row("ชุมชนที่ไม่มีในทะเบียน", "ชุมชน", "2567", "", &top),
+            row(&unit.name, "ชุมชน", "2590", "", &top),
+            row(
+                &unit.name,
+                "ชุมชน",
+                "2566",
+                "",
+                &["120%", "2", "2", "2", "2", "2", "2", "2", "5"],
+            ),
+            row(&unit.name, "ชุมชน", "2565", "คุณธรรม", &top),
+            row(&assessed_2568, "ชุมชน", "2568", "", &top),
+            row(&unit.name, "ชุมชน", "2567", "", &top),
+        ];
+        let borrowed: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = borrowed.iter().map(Vec::as_slice).collect();
+        let bad = import::prepare(
+            db,
+            &geo,
+            &actor,
+            UDON,
+            "ผล2567.xlsx",
+            &sheet(&headers, &slices),
+        )
+        .await
+        .unwrap();
+        assert_eq!(bad.batch, None, "a file with bad rows keeps no batch");
+        let errors: Vec<String> = bad
+            .rows
+            .iter()
+            .map(|r| {
+                r.errors
+                    .iter()
+                    .map(|e| e.th.clone())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect();
+        assert!(errors[0].is_empty(), "{errors:?}");
+        assert!(errors[1].contains("ไม่พบชุมชน"), "{}", errors[1]);
+        assert!(errors[2].contains("2590 ยังมาไม่ถึง"), "{}", errors[2]);
+        assert!(
+            errors[3].contains("ข้อ 1:") && errors[3].contains("ร้อยละ"),
+            "{}",
+            errors[3]
+        );
+        assert!(
+            errors[3].contains("ข้อ 9:") && errors[3].contains("ไม่ใช่ 5"),
+            "{}",
+            errors[3]
+        );
+        assert!(
+            errors[4].contains("ได้ระดับ ชุมชนคุณธรรมต้นแบบ"),
+            "{}",
+            errors[4]
+        );
+        assert!(errors[5].contains("แล้ว"), "{}", errors[5]);
+        assert!(
+            errors[6].contains("แถวก่อนหน้า"),
+            "the same unit and year twice: {}",
+            errors[6]
+        );
+        let after = assessments::list(db, UDON, &Default::default())
+            .await
+            .unwrap();
+        assert_eq!(after.len(), 1, "nothing is written by a check");
+
+        // A good file: the community reaches the model level, a district reaches none.
+        let low = ["0", "1", "1", "1", "1", "1", "0", "0", "0"];
+        let rows = [
+            row(&unit.name, "ชุมชน", "2567", "ชุมชนคุณธรรมต้นแบบ", &top),
+            row("อำเภอกุมภวาปี", "อำเภอ", "2567", "ไม่ผ่าน", &low),
+        ];
+        let borrowed: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = borrowed.iter().map(Vec::as_slice).collect();
+        let good = import::prepare(
+            db,
+            &geo,
+            &actor,
+            UDON,
+            "ผล2567.xlsx",
+            &sheet(&headers, &slices),
+        )
+        .await
+        .unwrap();
+        assert!(
+            good.rows.iter().all(|r| r.errors.is_empty()),
+            "{:?}",
+            good.rows
+        );
+        assert_eq!((good.awarded, good.not_reached), (1, 1));
+        let batch = good.batch.expect("a batch for a good file");
+        assert_eq!(import::confirm(db, &actor, UDON, batch).await.unwrap(), 2);
+        assert!(
+            matches!(
+                import::confirm(db, &actor, UDON, batch).await,
+                Err(StoreError::NotFound)
+            ),
+            "a batch is used once"
+        );
+        let filter = assessments::Filter {
+            fiscal_year: Some(2567),
+            ..Default::default()
+        };
+        let imported = assessments::list(db, UDON, &filter).await.unwrap();
+        assert_eq!(imported.len(), 2);
+        let awarded = imported
+            .iter()
+            .find(|a| a.subject == Subject::Community)
+            .unwrap();
+        assert_eq!(
+            awarded.status,
+            sermphalang_domain::assessment::Status::Awarded
+        );
+        assert_eq!(
+            (awarded.total, awarded.level),
+            (Some(18), Some(Level::Model))
+        );
+        assert_eq!(
+            awarded.certificate_code, None,
+            "the paper certificate was given on paper"
+        );
+        let answers = assessments::answers(db, awarded.id).await.unwrap();
+        assert_eq!(answers[0].answer, Answer::Percent(85.0));
+        assert_eq!(answers[1].answer, Answer::Points(2));
+        let district = imported
+            .iter()
+            .find(|a| a.subject == Subject::District)
+            .unwrap();
+        assert_eq!(
+            district.status,
+            sermphalang_domain::assessment::Status::Returned
+        );
+        assert_eq!((district.total, district.level), (Some(5), None));
+        assert!(district.comment.contains("ผล2567.xlsx"));
+        let rolled = rollup::province(db, UDON).await.unwrap();
+        assert_eq!(
+            rolled.awarded(2567, Subject::Community, Some(Level::Model)),
+            1
+        );
+
+        // The same file again: every row is now recorded.
+        let again = import::prepare(
+            db,
+            &geo,
+            &actor,
+            UDON,
+            "ผล2567.xlsx",
+            &sheet(&headers, &slices),
+        )
+        .await
+        .unwrap();
+        assert_eq!(again.batch, None);
+        assert_eq!(again.bad_rows(), 2);
+        let log = audit::list(db, Some(UDON), PageRequest::all())
+            .await
+            .unwrap();
+        assert!(
+            log.items
+                .iter()
+                .any(|e| e.action == "import" && e.entity == "assessment"),
+            "the import is in the audit log"
+        );
+    }
+}

@@ -3,7 +3,8 @@
 
 use crate::assessment::{
     criteria as assessment_criteria, evidence as assessment_evidence, export as assessment_export,
-    pages as assessments, rollup as assessment_rollup, verify as assessment_verify,
+    import as assessment_import, pages as assessments, rollup as assessment_rollup,
+    verify as assessment_verify,
 };
 use crate::dashboard;
 use crate::evaluation::live::api as live_api;
@@ -258,6 +259,9 @@ pub fn table() -> Vec<Route> {
         pr("/p/{province}/assessments",                                    AssessmentWrite, post(assessments::create)),
         gr("/p/{province}/assessments/new",                                AssessmentWrite, get(assessments::new)),
         gr("/p/{province}/assessments/export.xlsx",                        RegistryRead,   get(assessment_export::workbook)),
+        gr("/p/{province}/assessments/import",                             AssessmentDecide, get(assessment_import::form)),
+        pr("/p/{province}/assessments/import",                             AssessmentDecide, post(assessment_import::check)),
+        pr("/p/{province}/assessments/import/{batch}",                     AssessmentDecide, post(assessment_import::confirm)),
         gr("/p/{province}/assessments/rollup",                             RegistryRead,   get(assessment_rollup::show)),
         gr("/p/{province}/assessments/{id}",                               RegistryRead,   get(assessments::show)),
         pr("/p/{province}/assessments/{id}",                               AssessmentWrite, post(assessments::save)),

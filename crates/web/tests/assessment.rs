@@ -177,3 +177,152 @@ async fn a_percentage_over_100_and_another_provinces_unit_are_refused() {
     assert_eq!(row[7], "3", "self total: 2 + 1");
     assert_eq!((row[11].as_str(), row[13].as_str()), ("2", "1"));
 }
+
+fn upload(bytes: Vec<u8>) -> reqwest::multipart::Form {
+    reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name("ผล2567.xlsx"),
+    )
+}
+
+async fn check_file(c: &Client, bytes: Vec<u8>) -> (u16, String) {
+    let url = c.url(&format!("/p/41/assessments/import?_csrf={}", c.csrf()));
+    let r = c
+        .http
+        .post(&url)
+        .multipart(upload(bytes))
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn paper_results_import_whole_and_their_export_reads_back() {
+    use sermphalang_documents::{Cell, Table, write_workbook};
+    use sermphalang_domain::assessment::{Level, Status};
+    use sermphalang_store::assessment::assessments;
+    use sermphalang_store::registry::org::{self, OrgFilter};
+    let app = spawn().await;
+    let db = &app.db.db;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let filter = OrgFilter {
+        kind: Some(sermphalang_domain::registry::OrgKind::Community),
+        ..OrgFilter::default()
+    };
+    let community = org::list(db, 41, &filter, sermphalang_store::PageRequest::new(None))
+        .await
+        .unwrap()
+        .items[0]
+        .name
+        .clone();
+    let mut headers = vec![
+        "หน่วยที่รับการประเมิน",
+        "ประเภท",
+        "ปีงบประมาณ",
+        "คะแนนหลังตรวจ",
+        "ระดับที่ได้รับ",
+    ];
+    let items: Vec<String> = (1..=9).map(|i| format!("ข้อ {i}")).collect();
+    headers.extend(items.iter().map(String::as_str));
+    let workbook = |total: &str| {
+        let mut first: Vec<Cell> = vec![
+            community.as_str().into(),
+            "ชุมชน".into(),
+            Cell::from(2567),
+            total.into(),
+            "ชุมชนคุณธรรมต้นแบบ".into(),
+        ];
+        first.extend(["80%", "2", "2", "2", "2", "1", "2", "2", "2"].map(Cell::from));
+        let mut second: Vec<Cell> = vec![
+            "อำเภอกุมภวาปี".into(),
+            "อำเภอ".into(),
+            Cell::from(2567),
+            "".into(),
+            "ไม่ผ่าน".into(),
+        ];
+        second.extend(["0", "1", "1", "1", "1", "1", "0", "0", "0"].map(Cell::from));
+        write_workbook(&[Table {
+            name: "ผลปี 2567".into(),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: vec![first, second],
+        }])
+        .unwrap()
+    };
+
+    // A paper result with a wrong total is named; nothing is written.
+    let (status, page) = check_file(&c, workbook("18")).await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("คะแนนหลังตรวจ ในไฟล์เป็น 18 แต่รวมคะแนนรายข้อได้ 17"),
+        "{page}"
+    );
+    assert!(!page.contains("ยืนยันนำเข้า"));
+    let none = assessments::list(db, 41, &Default::default())
+        .await
+        .unwrap();
+    assert!(none.is_empty(), "nothing is written by a check");
+
+    let (status, page) = check_file(&c, workbook("17")).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("1 ถึงระดับ"), "{page}");
+    let confirm = "/p/41/assessments/import/";
+    let batch: String = page
+        .split(confirm)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .into();
+    let r = c.post(&format!("{confirm}{batch}"), &[]).await;
+    assert_eq!(r.status(), 303);
+    let done = c.page(&location(&r)).await;
+    assert!(done.contains("นำเข้าสำเร็จ: 2 ผลการประเมิน"), "{done}");
+    let list = c.page("/p/41/assessments?year=2567").await;
+    assert!(
+        list.contains(&community) && list.contains("ได้รับการรับรอง"),
+        "{list}"
+    );
+    let imported = assessments::list(db, 41, &Default::default())
+        .await
+        .unwrap();
+    let awarded = imported
+        .iter()
+        .find(|a| a.subject == Subject::Community)
+        .unwrap();
+    assert_eq!(
+        (awarded.status, awarded.level),
+        (Status::Awarded, Some(Level::Model))
+    );
+    let shown = c.page(&format!("/p/41/assessments/{}", awarded.id)).await;
+    assert!(shown.contains("ผลบนกระดาษ"), "{shown}");
+    assert!(!shown.contains("certificate.pdf"), "no new certificate");
+
+    // The export read back: every column is understood, and each result is refused only
+    // because it is recorded already (its level, totals and points all agree).
+    let exported = c
+        .get("/p/41/assessments/export.xlsx")
+        .await
+        .bytes()
+        .await
+        .unwrap()
+        .to_vec();
+    let (status, page) = check_file(&c, exported).await;
+    assert_eq!(status, 422);
+    assert!(
+        !page.contains("ไม่ใช้ (ข้าม)"),
+        "every exported column is read"
+    );
+    assert_eq!(
+        page.matches("แล้ว (ในระบบหรือแถวก่อนหน้า)").count(),
+        2,
+        "{page}"
+    );
+    let problems = page.split("<tbody>").nth(1).unwrap_or_default();
+    assert_eq!(
+        problems.matches("<li>").count(),
+        2,
+        "no other problem: {page}"
+    );
+}

@@ -3,6 +3,7 @@
 //! answer becomes points, and how points become one of three levels.
 
 mod defaults;
+pub mod import;
 mod scoring;
 mod status;
 mod template;

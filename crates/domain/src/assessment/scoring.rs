@@ -13,6 +13,9 @@ pub enum Answer {
     Choice(usize),
     Percent(f64),
     Yes(bool),
+    /// Points recorded without the answer behind them: a paper result brought in from a
+    /// workbook.
+    Points(u32),
 }
 
 /// The points an answer gives, or why the answer does not fit the item.
@@ -47,6 +50,23 @@ pub fn score(item: &Item, answer: Answer) -> Result<u32, FieldError> {
                 .unwrap_or(0))
         }
         (Rule::YesNo { yes, no }, Answer::Yes(y)) => Ok(if y { *yes } else { *no }),
+        (rule, Answer::Points(p)) => {
+            let possible = rule.possible_points();
+            if possible.contains(&p) {
+                Ok(p)
+            } else {
+                let list = possible
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Err(FieldError::new(
+                    "answer",
+                    format!("ข้อนี้ให้ได้ {list} คะแนน ไม่ใช่ {p} ({})", item.title),
+                    format!("This item gives {list} points, not {p} ({})", item.title),
+                ))
+            }
+        }
         _ => wrong(
             "คำตอบไม่ตรงกับรูปแบบของข้อนี้",
             "The answer does not fit this item",
@@ -126,6 +146,18 @@ mod tests {
         assert!(
             score(&item, Answer::Yes(true)).is_err(),
             "not a yes/no item"
+        );
+    }
+
+    #[test]
+    fn points_without_an_answer_count_when_the_item_can_give_them() {
+        let item = declaration();
+        assert_eq!(score(&item, Answer::Points(1)), Ok(1));
+        let e = score(&item, Answer::Points(3)).unwrap_err();
+        assert!(
+            e.th.contains("0, 1, 2") && e.en.contains("not 3"),
+            "{}",
+            e.en
         );
     }
 

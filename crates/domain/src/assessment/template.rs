@@ -74,6 +74,18 @@ pub struct Threshold {
 }
 
 impl Rule {
+    /// Every number of points the rule can give, lowest first.
+    pub fn possible_points(&self) -> Vec<u32> {
+        let mut points: Vec<u32> = match self {
+            Rule::Choices { choices } => choices.iter().map(|c| c.points).collect(),
+            Rule::Percentage { bands } => bands.iter().map(|b| b.points).collect(),
+            Rule::YesNo { yes, no } => vec![*yes, *no],
+        };
+        points.sort_unstable();
+        points.dedup();
+        points
+    }
+
     pub fn max_points(&self) -> u32 {
         match self {
             Rule::Choices { choices } => choices.iter().map(|c| c.points).max().unwrap_or(0),

@@ -3,31 +3,9 @@
 
 use super::{BudgetLine, Level};
 use crate::FieldError;
+pub use crate::columns::{Column, column_of};
+use crate::columns::{column, folded};
 use sermphalang_thai::to_arabic_digits;
-
-/// A column of a plan sheet: its key, its header in Thai and English, and other headers
-/// offices write for it.
-#[derive(Debug, Clone, Copy)]
-pub struct Column {
-    pub key: &'static str,
-    pub th: &'static str,
-    pub en: &'static str,
-    pub aliases: &'static [&'static str],
-}
-
-const fn column(
-    key: &'static str,
-    th: &'static str,
-    en: &'static str,
-    aliases: &'static [&'static str],
-) -> Column {
-    Column {
-        key,
-        th,
-        en,
-        aliases,
-    }
-}
 
 /// The structure sheet's columns, in the export's order.
 pub const ENTRY_COLUMNS: &[Column] = &[
@@ -81,24 +59,6 @@ pub const STRUCTURE_SHEET: &str = "โครงสร้างแผน";
 pub const INDICATOR_SHEET: &str = "ตัวชี้วัด";
 /// What the indicator sheet's "measures" column says for an indicator of the whole plan.
 pub const WHOLE_PLAN: &str = "ทั้งแผน";
-
-fn folded(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// The column a header names, by its Thai or English header or an alias.
-pub fn column_of(columns: &[Column], header: &str) -> Option<Column> {
-    let wanted = folded(header);
-    columns.iter().copied().find(|c| {
-        std::iter::once(c.th)
-            .chain(std::iter::once(c.en))
-            .chain(c.aliases.iter().copied())
-            .any(|h| folded(h) == wanted)
-    })
-}
 
 /// The fiscal year of a "เป้าหมาย 2566" (or "Target 2566") header.
 pub fn target_year(header: &str) -> Option<i32> {

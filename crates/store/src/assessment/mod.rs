@@ -2,6 +2,7 @@
 //! verification and award, and the province's roll-up.
 
 pub mod assessments;
+pub mod import;
 pub mod rollup;
 pub mod templates;
 pub mod verification;

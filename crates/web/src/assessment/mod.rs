@@ -5,6 +5,7 @@ pub mod certificate;
 pub mod criteria;
 pub mod evidence;
 pub mod export;
+pub mod import;
 pub mod levels;
 pub mod pages;
 pub mod public;

@@ -109,6 +109,9 @@ pub fn items(template: &Template, answers: &[Answered], evidence: &[Evidence]) -
                 (Some(Answer::Percent(p)), _) => format!("{}%", number(p)),
                 (Some(Answer::Yes(true)), _) => "ใช่ / Yes".into(),
                 (Some(Answer::Yes(false)), _) => "ไม่ใช่ / No".into(),
+                (Some(Answer::Points(p)), _) => {
+                    format!("{p} คะแนน / points (ผลบนกระดาษ / paper result)")
+                }
                 _ => String::new(),
             };
             let mut descending = bands.clone();

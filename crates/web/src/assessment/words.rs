@@ -20,6 +20,37 @@ pub const ASSESSMENT_WORDS: &[(&str, &str, &str)] = &[
     ),
     ("action_award", "รับรองระดับ", "awarded a level"),
     ("assessment", "แบบประเมิน", "Assessment"),
+    (
+        "assessment_import",
+        "นำเข้าผลการประเมินบนกระดาษ",
+        "Import paper results",
+    ),
+    (
+        "assessment_import_intro",
+        "บันทึกผลการประเมินของปีที่ผ่านมาซึ่งทำบนกระดาษ: หนึ่งแถวต่อหนึ่งหน่วย พร้อมคะแนนรายข้อ ระบบคำนวณระดับตามเกณฑ์และตรวจทุกแถวก่อน นำเข้าเมื่อทุกแถวถูกต้องเท่านั้น (ทั้งหมดหรือไม่นำเข้าเลย) ผลที่ถึงระดับบันทึกเป็น \"ได้รับการรับรอง\" โดยไม่ออกเกียรติบัตรใหม่",
+        "Records past years' results assessed on paper: one row a unit with each item's points. The level is computed from the criteria and every row is checked first; the file is imported only when all rows are good (all or nothing). A result that reaches a level is recorded as awarded, without a new certificate",
+    ),
+    (
+        "assessment_item_columns",
+        "และคะแนนรายข้อ \"ข้อ 1\" \"ข้อ 2\" … (หรือ \"ข้อ 1 ตนเอง\" กับ \"ข้อ 1 ผลตรวจ\"): ตัวเลขคะแนน หรือร้อยละ เช่น 85% หรือ ใช่/ไม่ใช่",
+        "and each item's points \"ข้อ 1\", \"ข้อ 2\" … (or \"ข้อ 1 ตนเอง\" and \"ข้อ 1 ผลตรวจ\"): points, or a percentage such as 85%, or yes/no",
+    ),
+    (
+        "assessment_import_hint",
+        "ไฟล์ที่ส่งออกจากรายการแบบประเมินมีคอลัมน์เหล่านี้ ใช้เป็นแบบฟอร์มได้ เว้นเกณฑ์ว่างไว้เพื่อใช้เกณฑ์ฉบับปัจจุบัน",
+        "The workbook the list exports has these columns and serves as a form; leave the criteria empty to use the current ones",
+    ),
+    ("assessment_results_count", "ผลการประเมิน", "results"),
+    (
+        "assessment_import_awarded",
+        "ถึงระดับ บันทึกเป็นได้รับการรับรอง",
+        "reach a level and are recorded as awarded",
+    ),
+    (
+        "assessment_import_not_reached",
+        "ไม่ถึงระดับ บันทึกเป็นส่งกลับ",
+        "reach no level and are recorded as returned",
+    ),
     ("assessments", "ประเมินคุณธรรม", "Moral assessments"),
     (
         "assessments_intro",
