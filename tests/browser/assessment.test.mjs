@@ -182,3 +182,54 @@ test('a self-assessment with photo evidence is submitted, verified on a phone an
   await fitsAndPasses(anyone, 'verify');
   await publicContext.close();
 });
+
+test('last year\'s paper results are previewed row by row and imported whole on a phone', async () => {
+  const context = await phone();
+  const page = await context.newPage();
+  await signIn(page, 'secretariat@demo.example', 'demo-secretariat-2565');
+  await page.goto(`${base}/p/41/assessments`);
+  await page.getByRole('link', { name: 'นำเข้าผลการประเมินบนกระดาษ' }).click();
+  await page.waitForURL(/\/assessments\/import$/);
+  await fitsAndPasses(page, 'import');
+
+  // The province's own export read back: every row is already recorded, nothing is imported.
+  const exported = await page.request.get(`${base}/p/41/assessments/export.xlsx`);
+  assert.equal(exported.status(), 200);
+  await page.locator('#file').setInputFiles({
+    name: 'assessments.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await exported.body(),
+  });
+  await page.getByRole('button', { name: 'ตรวจไฟล์' }).click();
+  await page.locator('.preview').waitFor();
+  assert.match(await page.locator('.preview .alert').textContent(), /แถวที่ต้องแก้ไข/);
+  assert.match(await page.locator('.preview tbody').textContent(), /แล้ว \(ในระบบหรือแถวก่อนหน้า\)/);
+  assert.equal(await page.getByRole('button', { name: 'ยืนยันนำเข้า' }).count(), 0);
+  await fitsAndPasses(page, 'import-refused');
+
+  // A district's paper result for a year it has none yet (the suite may run twice on one server).
+  let year = 2566;
+  for (; year > 2540; year -= 1) {
+    const list = await (await page.request.get(`${base}/p/41/assessments?year=${year}&subject=district`)).text();
+    if (!list.includes('อำเภอบ้านดุง')) break;
+  }
+  const csv = [
+    'หน่วยที่รับการประเมิน,ประเภท,ปีงบประมาณ,ระดับที่ได้รับ,ข้อ 1,ข้อ 2,ข้อ 3,ข้อ 4,ข้อ 5,ข้อ 6,ข้อ 7,ข้อ 8,ข้อ 9',
+    `อำเภอบ้านดุง,อำเภอ,${year},อำเภอคุณธรรม,60%,2,2,1,1,2,2,2,1`,
+  ].join('\n');
+  await page.locator('#file').setInputFiles({ name: `paper-${year}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'ตรวจไฟล์' }).click();
+  await page.getByRole('button', { name: 'ยืนยันนำเข้า' }).waitFor();
+  assert.match(await page.locator('.preview .success').textContent(), /1 ถึงระดับ/);
+  await fitsAndPasses(page, 'import-preview');
+  await page.getByRole('button', { name: 'ยืนยันนำเข้า' }).click();
+  await page.waitForURL(/results=1/);
+  assert.match(await page.locator('[role=status]').textContent(), /นำเข้าสำเร็จ: 1 ผลการประเมิน/);
+
+  await page.goto(`${base}/p/41/assessments?year=${year}&subject=district`);
+  await page.getByRole('link', { name: 'อำเภอบ้านดุง' }).click();
+  assert.match(await page.locator('h1 .rs').textContent(), /ได้รับการรับรอง/);
+  assert.match(await page.locator('main').textContent(), /ผลบนกระดาษ/);
+  await fitsAndPasses(page, 'imported');
+  await context.close();
+});

@@ -454,6 +454,11 @@ async fn last_years_paper_results_are_imported_whole_or_not_at_all() {
             errors[3]
         );
         assert!(
+            !errors[3].contains("ไม่มีคะแนน"),
+            "an unreadable cell is named once: {}",
+            errors[3]
+        );
+        assert!(
             errors[3].contains("ข้อ 9:") && errors[3].contains("ไม่ใช่ 5"),
             "{}",
             errors[3]

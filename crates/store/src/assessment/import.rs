@@ -456,6 +456,7 @@ fn read_row(
     let count = template.template.items.len();
     let mut own: Vec<Option<Answer>> = vec![None; count];
     let mut verified: Vec<Option<Answer>> = vec![None; count];
+    let mut unreadable = vec![false; count];
     for (column, which) in items {
         let (ItemColumn::Own(n) | ItemColumn::Verified(n)) = *which;
         let text = row.get(*column).map(String::as_str).unwrap_or_default();
@@ -482,7 +483,10 @@ fn read_row(
                 ItemColumn::Own(_) => own[n] = answer,
                 ItemColumn::Verified(_) => verified[n] = answer,
             },
-            Err(e) => errors.push(e),
+            Err(e) => {
+                unreadable[n] = true;
+                errors.push(e);
+            }
         }
     }
     let mut scored = Vec::new();
@@ -499,13 +503,11 @@ fn read_row(
                 own: checked,
                 verified: Some(checked),
             }),
-            (None, None) if own[n].is_none() && verified[n].is_none() => {
-                errors.push(FieldError::new(
-                    "answer",
-                    format!("ข้อ {}: ไม่มีคะแนน", n + 1),
-                    format!("Item {}: no points", n + 1),
-                ))
-            }
+            (None, None) if !unreadable[n] => errors.push(FieldError::new(
+                "answer",
+                format!("ข้อ {}: ไม่มีคะแนน", n + 1),
+                format!("Item {}: no points", n + 1),
+            )),
             (None, None) => {}
         }
     }
