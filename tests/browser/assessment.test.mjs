@@ -157,8 +157,30 @@ test('a self-assessment with photo evidence is submitted, verified on a phone an
   assert.match(await visit.locator('.alert').textContent(), /ข้อ 2: เปลี่ยนคะแนนแล้ว กรุณาระบุเหตุผล/);
   await visit.locator('fieldset.item').nth(1).locator('input[type=radio]').nth(1).check();
   await visit.locator('#c1').fill('ไม่พบบันทึกการประชุมครั้งที่สอง');
+
+  // No signal at the site: the checklist stays on the phone and is sent once it is back online.
+  await visitContext.setOffline(true);
   await visit.getByRole('button', { name: 'ส่งผลตรวจ' }).click();
-  await visit.waitForURL(/verified=1/);
+  await visit.getByText('ยังไม่มีสัญญาณ: เก็บผลตรวจไว้ในเครื่องแล้ว').waitFor();
+  const outbox = () => visit.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('sermphalang-outbox', 1);
+    req.onsuccess = () => {
+      const all = req.result.transaction('reports').objectStore('reports').count();
+      all.onsuccess = () => resolve(all.result);
+    };
+  }));
+  assert.equal(await outbox(), 1, 'the checklist is kept on the phone');
+  await office.goto(url);
+  assert.match(await office.locator('h1 .rs').textContent(), /กำลังตรวจประเมิน/);
+  assert.doesNotMatch(await office.locator('main').textContent(), /ไม่พบบันทึกการประชุมครั้งที่สอง/);
+  await visitContext.setOffline(false);
+  const deadline = Date.now() + 30000;
+  while (await outbox() > 0) {
+    assert.ok(Date.now() < deadline, 'the phone did not send the kept checklist within 30 s');
+    await visit.waitForTimeout(250);
+  }
+  await visit.locator('#outbox').waitFor();
+  assert.match(await visit.locator('#outbox').textContent(), /\(1\)/);
   await visitContext.close();
 
   // The award: 17 of 18 after verification is still the model level; the code verifies.

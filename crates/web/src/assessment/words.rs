@@ -21,6 +21,16 @@ pub const ASSESSMENT_WORDS: &[(&str, &str, &str)] = &[
     ("action_award", "รับรองระดับ", "awarded a level"),
     ("assessment", "แบบประเมิน", "Assessment"),
     (
+        "visit_sent_from_phone",
+        "ส่งผลตรวจที่เก็บไว้ในเครื่องแล้ว",
+        "The checklist kept on this phone was sent",
+    ),
+    (
+        "visit_saved_offline",
+        "ยังไม่มีสัญญาณ: เก็บผลตรวจไว้ในเครื่องแล้ว จะส่งให้เองเมื่อกลับมาออนไลน์",
+        "No connection: the checklist is kept on this phone and will be sent when you are back online",
+    ),
+    (
         "assessment_import",
         "นำเข้าผลการประเมินบนกระดาษ",
         "Import paper results",
