@@ -7,6 +7,7 @@ pub mod catalog;
 mod evaluation;
 mod nation;
 pub mod news;
+mod paper_results;
 mod plan;
 mod reports;
 mod training;
