@@ -101,6 +101,15 @@ impl Ctx {
         self.lang == Lang::En
     }
 
+    /// A message in the page's language.
+    pub fn message(&self, e: &sermphalang_domain::FieldError) -> String {
+        if self.is_en() {
+            e.en.clone()
+        } else {
+            e.th.clone()
+        }
+    }
+
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()
     }

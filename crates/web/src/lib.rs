@@ -16,6 +16,7 @@ mod metrics;
 mod pages;
 pub mod routes;
 mod security;
+mod sheet_upload;
 mod upload;
 
 // The features, one folder each.

@@ -7,7 +7,7 @@
 use super::templates::{self, Stored};
 use crate::audit::{Actor, Change};
 use crate::registry::geo::Geo;
-use crate::registry::imports::{ColumnRead, RowCheck, Table};
+use crate::registry::imports::{self, ColumnRead, RowCheck, Table};
 use crate::{Db, Result, StoreError, now};
 use serde::{Deserialize, Serialize};
 use sermphalang_domain::assessment::import::{
@@ -307,19 +307,8 @@ pub async fn prepare(
             file_name: file_name.to_string(),
             results,
         };
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO import_batches (province_code, user_id, kind, file_name, payload, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(province)
-        .bind(actor.user_id)
-        .bind(KIND)
-        .bind(file_name.to_string())
-        .bind(serde_json::to_string(&batch).unwrap_or_default())
-        .bind(now())
-        .fetch_one(db.write())
-        .await?;
-        preview.batch = Some(id);
+        let payload = serde_json::to_string(&batch).unwrap_or_default();
+        preview.batch = Some(imports::keep(db, actor, province, KIND, file_name, payload).await?);
     }
     Ok(preview)
 }
@@ -595,19 +584,7 @@ fn read_row(
 /// Records a prepared batch, all results or none; returns how many were recorded. A batch is
 /// used once, by the account that made it.
 pub async fn confirm(db: &Db, actor: &Actor, province: i64, batch: i64) -> Result<usize> {
-    let row = sqlx::query(
-        "SELECT payload FROM import_batches WHERE id = $1 AND province_code = $2 \
-         AND user_id = $3 AND kind = $4 AND imported_at IS NULL",
-    )
-    .bind(batch)
-    .bind(province)
-    .bind(actor.user_id)
-    .bind(KIND)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    let payload: Batch = serde_json::from_str(&row.get::<String, _>(0))
-        .map_err(|e| StoreError::Unusable(format!("import batch unreadable: {e}")))?;
+    let payload: Batch = imports::kept(db, actor, province, KIND, batch).await?;
     let mut tx = db.audited(actor, Some(province)).await?;
     let at = now();
     let comment = format!(
@@ -689,7 +666,7 @@ pub async fn confirm(db: &Db, actor: &Actor, province: i64, batch: i64) -> Resul
             .await?;
         }
     }
-    crate::registry::imports::mark_imported(&mut tx, batch).await?;
+    imports::mark_imported(&mut tx, batch).await?;
     let count = payload.results.len();
     tx.commit(
         Change::new("import", "assessment", None).after(&serde_json::json!({

@@ -5,9 +5,9 @@
 use super::{Plan, entries, indicators};
 use crate::audit::{Actor, Change};
 use crate::registry::geo::Geo;
-use crate::registry::imports::{ColumnRead, RowCheck, Table};
+use crate::registry::imports::{self, ColumnRead, RowCheck, Table};
 use crate::registry::org;
-use crate::{Db, Result, StoreError, now};
+use crate::{Db, Result, StoreError};
 use serde::{Deserialize, Serialize};
 use sermphalang_domain::plan::import::{
     Column, ENTRY_COLUMNS, INDICATOR_COLUMNS, WHOLE_PLAN, actual_year, budget_columns, column_of,
@@ -19,7 +19,6 @@ use sermphalang_domain::plan::{
 use sermphalang_domain::registry::Sector;
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_thai::FiscalYear;
-use sqlx::Row;
 use std::collections::HashMap;
 
 pub const KIND: &str = "plan";
@@ -279,19 +278,9 @@ pub async fn prepare(
             entries: new_entries,
             indicators: new_indicators,
         };
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO import_batches (province_code, user_id, kind, file_name, payload, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(plan.province)
-        .bind(actor.user_id)
-        .bind(KIND)
-        .bind(file_name.to_string())
-        .bind(serde_json::to_string(&batch).unwrap_or_default())
-        .bind(now())
-        .fetch_one(db.write())
-        .await?;
-        preview.batch = Some(id);
+        let payload = serde_json::to_string(&batch).unwrap_or_default();
+        preview.batch =
+            Some(imports::keep(db, actor, plan.province, KIND, file_name, payload).await?);
     }
     Ok(preview)
 }
@@ -496,19 +485,7 @@ fn read_indicator(
 /// Appends a prepared batch to its plan, all rows or none; returns how many entries and
 /// indicators were added. A batch is used once, by the account that made it.
 pub async fn confirm(db: &Db, actor: &Actor, plan: &Plan, batch: i64) -> Result<(usize, usize)> {
-    let row = sqlx::query(
-        "SELECT payload FROM import_batches WHERE id = $1 AND province_code = $2 \
-         AND user_id = $3 AND kind = $4 AND imported_at IS NULL",
-    )
-    .bind(batch)
-    .bind(plan.province)
-    .bind(actor.user_id)
-    .bind(KIND)
-    .fetch_optional(db.read())
-    .await?
-    .ok_or(StoreError::NotFound)?;
-    let payload: Batch = serde_json::from_str(&row.get::<String, _>(0))
-        .map_err(|e| StoreError::Unusable(format!("import batch unreadable: {e}")))?;
+    let payload: Batch = imports::kept(db, actor, plan.province, KIND, batch).await?;
     if payload.plan != plan.id {
         return Err(StoreError::NotFound);
     }
@@ -539,7 +516,7 @@ pub async fn confirm(db: &Db, actor: &Actor, plan: &Plan, batch: i64) -> Result<
             .await?;
         }
     }
-    crate::registry::imports::mark_imported(&mut tx, batch).await?;
+    imports::mark_imported(&mut tx, batch).await?;
     let counts = (payload.entries.len(), payload.indicators.len());
     tx.commit(
         Change::new("import", "plan", plan.id).after(&serde_json::json!({

@@ -144,19 +144,7 @@ pub async fn prepare(
         }
     };
     if preview.bad_rows() == 0 {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO import_batches (province_code, user_id, kind, file_name, payload, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(province)
-        .bind(actor.user_id)
-        .bind(kind.code())
-        .bind(file_name.to_string())
-        .bind(payload)
-        .bind(now())
-        .fetch_one(db.write())
-        .await?;
-        preview.batch = Some(id);
+        preview.batch = Some(keep(db, actor, province, kind.code(), file_name, payload).await?);
     }
     Ok(preview)
 }
@@ -325,6 +313,52 @@ async fn check_people(
         preview.rows.push(check);
     }
     Ok(inputs)
+}
+
+/// Keeps a checked file's rows, as JSON, until the account that checked them confirms.
+pub(crate) async fn keep(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    kind: &str,
+    file_name: &str,
+    payload: String,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO import_batches (province_code, user_id, kind, file_name, payload, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(province)
+    .bind(actor.user_id)
+    .bind(kind.to_string())
+    .bind(file_name.to_string())
+    .bind(payload)
+    .bind(now())
+    .fetch_one(db.write())
+    .await?)
+}
+
+/// The rows `keep` kept for this account, province and kind, while not yet imported.
+pub(crate) async fn kept<T: serde::de::DeserializeOwned>(
+    db: &Db,
+    actor: &Actor,
+    province: i64,
+    kind: &str,
+    batch: i64,
+) -> Result<T> {
+    let payload: String = sqlx::query_scalar(
+        "SELECT payload FROM import_batches WHERE id = $1 AND province_code = $2 \
+         AND user_id = $3 AND kind = $4 AND imported_at IS NULL",
+    )
+    .bind(batch)
+    .bind(province)
+    .bind(actor.user_id)
+    .bind(kind.to_string())
+    .fetch_optional(db.read())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    serde_json::from_str(&payload)
+        .map_err(|e| StoreError::Unusable(format!("import batch unreadable: {e}")))
 }
 
 /// Marks a batch as written, in the transaction that wrote it, so that it is used once: a

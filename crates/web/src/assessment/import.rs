@@ -5,6 +5,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::{actor, render, render_invalid};
+use crate::sheet_upload::{Sent, table};
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -45,14 +46,6 @@ impl ImportPage {
             preview,
         }
     }
-
-    fn message(&self, e: &FieldError) -> String {
-        if self.ctx.is_en() {
-            e.en.clone()
-        } else {
-            e.th.clone()
-        }
-    }
 }
 
 #[derive(serde::Deserialize)]
@@ -74,17 +67,8 @@ pub async fn check(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(province): Path<i64>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let bad = |e: axum::extract::multipart::MultipartError| AppError::BadRequest(e.to_string());
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or("file").to_string();
-            let bytes = field.bytes().await.map_err(bad)?;
-            file = Some((name, bytes.to_vec()));
-        }
-    }
     let refused = |ctx: Ctx, file_name: String, error: FieldError| {
         render_invalid(ImportPage::new(
             ctx,
@@ -96,20 +80,10 @@ pub async fn check(
             }),
         ))
     };
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        let e = FieldError::new("file", "กรุณาเลือกไฟล์", "Choose a file");
-        return refused(ctx, String::new(), e);
-    };
-    let parse_name = name.clone();
-    let read = tokio::task::spawn_blocking(move || read_workbook(&parse_name, &bytes))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let mut sheets = match read {
+    let sent = Sent::receive(multipart).await?;
+    let (name, mut sheets) = match sent.parse(read_workbook).await? {
         Ok(read) => read,
-        Err(e) => {
-            let fe = FieldError::new("file", e.message_th(), e.to_string());
-            return refused(ctx, name, fe);
-        }
+        Err((file_name, error)) => return refused(ctx, file_name, error),
     };
     let at = sheets
         .iter()
@@ -118,12 +92,7 @@ pub async fn check(
     let table = if sheets.is_empty() {
         Table::default()
     } else {
-        let sheet = sheets.swap_remove(at).1;
-        Table {
-            headers: sheet.headers,
-            rows: sheet.rows,
-            lines: sheet.lines,
-        }
+        table(sheets.swap_remove(at).1)
     };
     let preview =
         import::prepare(&state.db, &state.geo, &actor(&ctx), province, &name, &table).await?;

@@ -5,18 +5,17 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::{actor, render, render_invalid};
+use crate::sheet_upload::{Sent, table};
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sermphalang_documents::{Sheet, read_workbook};
-use sermphalang_domain::FieldError;
 use sermphalang_domain::plan::import::{
     ENTRY_COLUMNS, INDICATOR_COLUMNS, INDICATOR_SHEET, STRUCTURE_SHEET,
 };
 use sermphalang_store::StoreError;
 use sermphalang_store::plan::import::{self, Preview, Sheets};
 use sermphalang_store::plan::{Plan, plans};
-use sermphalang_store::registry::imports::Table;
 
 #[derive(Template)]
 #[template(path = "plan/import.html")]
@@ -52,14 +51,6 @@ impl ImportPage {
             preview,
         }
     }
-
-    fn message(&self, e: &FieldError) -> String {
-        if self.ctx.is_en() {
-            e.en.clone()
-        } else {
-            e.th.clone()
-        }
-    }
 }
 
 pub async fn form(
@@ -72,14 +63,6 @@ pub async fn form(
     let mut page = ImportPage::new(ctx, plan, None);
     page.imported = done.entries.map(|e| (e, done.indicators.unwrap_or(0)));
     render(page)
-}
-
-fn table(sheet: Sheet) -> Table {
-    Table {
-        headers: sheet.headers,
-        rows: sheet.rows,
-        lines: sheet.lines,
-    }
 }
 
 /// The structure sheet by its name or else the first; the indicator sheet by its name or
@@ -105,42 +88,22 @@ pub async fn check(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((province, id)): Path<(i64, i64)>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<Response, AppError> {
     let plan = plans::find(&state.db, province, id).await?;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let bad = |e: axum::extract::multipart::MultipartError| AppError::BadRequest(e.to_string());
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or("file").to_string();
-            let bytes = field.bytes().await.map_err(bad)?;
-            file = Some((name, bytes.to_vec()));
-        }
-    }
-    let refused = |ctx: Ctx, plan: Plan, file_name: String, error: FieldError| {
-        render_invalid(ImportPage::new(
-            ctx,
-            plan,
-            Some(Preview {
-                file_name,
-                file_error: Some(error),
-                ..Preview::default()
-            }),
-        ))
-    };
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        let e = FieldError::new("file", "กรุณาเลือกไฟล์", "Choose a file");
-        return refused(ctx, plan, String::new(), e);
-    };
-    let parse_name = name.clone();
-    let read = tokio::task::spawn_blocking(move || read_workbook(&parse_name, &bytes))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let read = match read {
+    let sent = Sent::receive(multipart).await?;
+    let (name, read) = match sent.parse(read_workbook).await? {
         Ok(read) => read,
-        Err(e) => {
-            let fe = FieldError::new("file", e.message_th(), e.to_string());
-            return refused(ctx, plan, name, fe);
+        Err((file_name, error)) => {
+            return render_invalid(ImportPage::new(
+                ctx,
+                plan,
+                Some(Preview {
+                    file_name,
+                    file_error: Some(error),
+                    ..Preview::default()
+                }),
+            ));
         }
     };
     let preview = import::prepare(

@@ -2,13 +2,14 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::{actor, render, render_invalid};
+use crate::sheet_upload::{Sent, table};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use sermphalang_domain::FieldError;
 use sermphalang_domain::registry::import::{ImportKind, ORG_COLUMNS, PERSON_COLUMNS};
 use sermphalang_store::StoreError;
-use sermphalang_store::registry::imports::{self, Preview, Table};
+use sermphalang_store::registry::imports::{self, Preview};
 
 #[derive(Template)]
 #[template(path = "registry/import.html")]
@@ -32,14 +33,6 @@ impl ImportPage {
             org_columns: ORG_COLUMNS.iter().map(|c| c.th).collect(),
             person_columns: PERSON_COLUMNS.iter().map(|c| c.th).collect(),
             imported,
-        }
-    }
-
-    fn message(&self, e: &FieldError) -> String {
-        if self.ctx.is_en() {
-            e.en.clone()
-        } else {
-            e.th.clone()
         }
     }
 }
@@ -72,56 +65,25 @@ pub async fn check(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(province): Path<i64>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let mut kind = ImportKind::Organizations;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let bad = |e: axum::extract::multipart::MultipartError| AppError::BadRequest(e.to_string());
-    while let Some(field) = multipart.next_field().await.map_err(bad)? {
-        match field.name().unwrap_or_default() {
-            "kind" => {
-                kind = ImportKind::parse(&field.text().await.map_err(bad)?)
-                    .unwrap_or(ImportKind::Organizations)
-            }
-            "file" => {
-                let name = field.file_name().unwrap_or("file").to_string();
-                let bytes = field.bytes().await.map_err(bad)?;
-                file = Some((name, bytes.to_vec()));
-            }
-            _ => {}
-        }
-    }
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        let e = FieldError::new("file", "กรุณาเลือกไฟล์", "Choose a file");
-        return render_invalid(ImportPage::new(
-            ctx,
-            province,
-            Some(file_error(kind, String::new(), e)),
-            None,
-        ));
-    };
-    let parse_name = name.clone();
-    let sheet =
-        tokio::task::spawn_blocking(move || sermphalang_documents::read_sheet(&parse_name, &bytes))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-    let sheet = match sheet {
-        Ok(s) => s,
-        Err(e) => {
-            let fe = FieldError::new("file", e.message_th(), e.to_string());
+    let sent = Sent::receive(multipart).await?;
+    let kind = sent
+        .field("kind")
+        .and_then(ImportKind::parse)
+        .unwrap_or(ImportKind::Organizations);
+    let (name, sheet) = match sent.parse(sermphalang_documents::read_sheet).await? {
+        Ok(read) => read,
+        Err((file_name, error)) => {
             return render_invalid(ImportPage::new(
                 ctx,
                 province,
-                Some(file_error(kind, name, fe)),
+                Some(file_error(kind, file_name, error)),
                 None,
             ));
         }
     };
-    let table = Table {
-        headers: sheet.headers,
-        rows: sheet.rows,
-        lines: sheet.lines,
-    };
+    let table = table(sheet);
     let preview = imports::prepare(
         &state.db,
         &state.geo,
