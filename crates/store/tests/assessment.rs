@@ -339,13 +339,10 @@ async fn a_community_is_assessed_verified_and_awarded_once() {
     }
 }
 
-fn sheet(headers: &[&str], rows: &[&[&str]]) -> sermphalang_store::registry::imports::Table {
+fn sheet(headers: &[&str], rows: &[Vec<String>]) -> sermphalang_store::registry::imports::Table {
     sermphalang_store::registry::imports::Table {
         headers: headers.iter().map(|h| h.to_string()).collect(),
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.to_string()).collect())
-            .collect(),
+        rows: rows.to_vec(),
         lines: Vec::new(),
     }
 }
@@ -418,18 +415,13 @@ async fn last_years_paper_results_are_imported_whole_or_not_at_all() {
             row(&assessed_2568, "ชุมชน", "2568", "", &top),
             row(&unit.name, "ชุมชน", "2567", "", &top),
         ];
-        let borrowed: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.iter().map(String::as_str).collect())
-            .collect();
-        let slices: Vec<&[&str]> = borrowed.iter().map(Vec::as_slice).collect();
         let bad = import::prepare(
             db,
             &geo,
             &actor,
             UDON,
             "ผล2567.xlsx",
-            &sheet(&headers, &slices),
+            &sheet(&headers, &rows),
         )
         .await
         .unwrap();
@@ -485,18 +477,13 @@ async fn last_years_paper_results_are_imported_whole_or_not_at_all() {
             row(&unit.name, "ชุมชน", "2567", "ชุมชนคุณธรรมต้นแบบ", &top),
             row("อำเภอกุมภวาปี", "อำเภอ", "2567", "ไม่ผ่าน", &low),
         ];
-        let borrowed: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.iter().map(String::as_str).collect())
-            .collect();
-        let slices: Vec<&[&str]> = borrowed.iter().map(Vec::as_slice).collect();
         let good = import::prepare(
             db,
             &geo,
             &actor,
             UDON,
             "ผล2567.xlsx",
-            &sheet(&headers, &slices),
+            &sheet(&headers, &rows),
         )
         .await
         .unwrap();
@@ -563,7 +550,7 @@ async fn last_years_paper_results_are_imported_whole_or_not_at_all() {
             &actor,
             UDON,
             "ผล2567.xlsx",
-            &sheet(&headers, &slices),
+            &sheet(&headers, &rows),
         )
         .await
         .unwrap();
