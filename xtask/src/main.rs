@@ -150,13 +150,13 @@ fn start_with(
     Ok(Server(child))
 }
 
-fn healthy(port: u16) -> bool {
+fn answers_200(port: u16, path: &str) -> bool {
     use std::io::{Read, Write};
     let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
         return false;
     };
     let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
-    let req = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    let req = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     if s.write_all(req.as_bytes()).is_err() {
         return false;
     }
@@ -167,12 +167,25 @@ fn healthy(port: u16) -> bool {
 fn wait_healthy(port: u16, limit: Duration) -> Result<Duration> {
     let started = Instant::now();
     while started.elapsed() < limit {
-        if healthy(port) {
+        if answers_200(port, "/healthz") {
             return Ok(started.elapsed());
         }
         std::thread::sleep(Duration::from_millis(2));
     }
     bail!("no 200 on /healthz within {limit:?}")
+}
+
+/// Waits until `demo` has written all its data (`/readyz`): a second process that writes
+/// while the demo still loads would queue behind its writes.
+fn wait_ready(port: u16, limit: Duration) -> Result<Duration> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if answers_200(port, "/readyz") {
+            return Ok(started.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    bail!("no 200 on /readyz within {limit:?}: the demo did not finish loading")
 }
 
 fn rss_mb(pid: u32) -> Result<f64> {

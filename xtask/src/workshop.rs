@@ -5,7 +5,7 @@
 //! the same idempotency key, as the phone page does. With `--postgres`, two app instances share one PostgreSQL database: votes go to
 //! instance A and the projectors watch instance B, so every update crosses LISTEN/NOTIFY.
 
-use crate::{Server, binary, free_port, start_with, temp_dir, wait_healthy};
+use crate::{Server, binary, free_port, start_with, temp_dir, wait_healthy, wait_ready};
 use anyhow::{Context, Result, bail};
 use futures_util::StreamExt;
 use rand::Rng;
@@ -349,6 +349,11 @@ pub async fn bench(backend: Backend, phones: usize) -> Result<()> {
     let port_a = free_port()?;
     let server_a: Server = start_with(&bin, "demo", &data_a, port_a, url.as_deref())?;
     wait_healthy(port_a, Duration::from_secs(30))?;
+    let loading = wait_ready(port_a, Duration::from_secs(300))?;
+    println!(
+        "the demo finished loading {:.1} s after it answered /healthz",
+        loading.as_secs_f64()
+    );
     let (watch_port, server_b) = match &url {
         Some(u) => {
             let port_b = free_port()?;

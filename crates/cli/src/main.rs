@@ -292,18 +292,20 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{addr}"));
+        state
+            .ready
+            .store(false, std::sync::atomic::Ordering::SeqCst);
         let issuing = state.clone();
         tokio::spawn(async move {
-            if let Err(error) = demo::load_training(&issuing.db).await {
-                tracing::error!(%error, "loading the demo workshop failed");
-                return;
-            }
-            match sermphalang_web::issue_demo_certificates(&issuing, &base).await {
-                Ok(issued) => tracing::info!(
-                    issued,
-                    "loaded the demo workshop and issued its certificates"
-                ),
-                Err(error) => tracing::error!(%error, "issuing the demo certificates failed"),
+            match demo::load_training(&issuing.db).await {
+                Ok(()) => match sermphalang_web::issue_demo_certificates(&issuing, &base).await {
+                    Ok(issued) => tracing::info!(
+                        issued,
+                        "loaded the demo workshop and issued its certificates"
+                    ),
+                    Err(error) => tracing::error!(%error, "issuing the demo certificates failed"),
+                },
+                Err(error) => tracing::error!(%error, "loading the demo workshop failed"),
             }
             match demo::load_reports(&issuing.db, sermphalang_web::demo_photo).await {
                 Ok(reports) => tracing::info!(reports, "loaded the demo's activity reports"),
@@ -326,6 +328,11 @@ async fn serve(cli: &Cli, args: ServeArgs, load_demo: bool) -> Result<()> {
                     tracing::error!(%error, "loading the other provinces' reports failed")
                 }
             }
+            // Ready even when a part failed: its error is logged above, and the rest serves.
+            issuing
+                .ready
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+            tracing::info!("the demo is ready: every part is loaded (/readyz answers 200)");
         });
     }
     println!("Sermphalang is serving on http://{addr}");

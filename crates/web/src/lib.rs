@@ -79,6 +79,9 @@ pub struct Shared {
     pub articles: kept::Kept<axum::body::Bytes>,
     /// The photos each published article shows, for its photo requests.
     pub shown_photos: kept::Kept<Vec<i64>>,
+    /// Cleared while data is still being loaded in the background (the demo), so that
+    /// `/readyz` tells scripts and load balancers to wait; set again when it is done.
+    pub ready: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
@@ -107,6 +110,7 @@ impl AppState {
             nations: Default::default(),
             articles: Default::default(),
             shown_photos: Default::default(),
+            ready: Arc::new(std::sync::atomic::AtomicBool::new(true)),
         })))
     }
 

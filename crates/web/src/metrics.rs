@@ -113,6 +113,28 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
+/// 200 once the server answers with all its data, 503 while a background load still writes
+/// (the demo's reports, assessments and news): what a script should wait for before it reads
+/// the demo's data or writes beside it.
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    // JSON, not plain text: a plain-text error would be replaced by the calm page for people.
+    let (status, why) = if !state.ready.load(std::sync::atomic::Ordering::SeqCst) {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some("loading: the demo's data is still being written"),
+        )
+    } else if state.db.ping().await {
+        (StatusCode::OK, None)
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some("database unavailable"),
+        )
+    };
+    let body = serde_json::json!({ "ready": why.is_none(), "why": why });
+    (status, axum::Json(body)).into_response()
+}
+
 pub async fn prometheus(State(state): State<AppState>) -> Response {
     let mut text = String::new();
     if prometheus_client::encoding::text::encode(&mut text, &state.metrics.registry).is_err() {

@@ -84,6 +84,7 @@ pub fn table() -> Vec<Route> {
     vec![
         // The shell: operations, assets, language, sign-in, home, audit log, the API document
         gr("/healthz",                                                     Public,         get(metrics::healthz)),
+        gr("/readyz",                                                      Public,         get(metrics::readyz)),
         gr("/metrics",                                                     Public,         get(metrics::prometheus)),
         gr("/static/{file}",                                               Public,         get(assets::file)),
         gr("/lang/{code}",                                                 Public,         get(home::set_lang)),

@@ -46,6 +46,7 @@ const ASSESS_DECIDE: &[&str] = &["admin", "secretariat"];
 /// Who may use each route, written out here independently of the route table.
 const EXPECTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/healthz", EVERYONE),
+    ("GET", "/readyz", EVERYONE),
     ("GET", "/metrics", EVERYONE),
     ("GET", "/static/{file}", EVERYONE),
     ("GET", "/lang/{code}", EVERYONE),

@@ -304,6 +304,26 @@ async fn errors_are_calm_pages_and_the_api_answers_json() {
 }
 
 #[tokio::test]
+async fn readyz_waits_for_a_background_load_while_healthz_answers() {
+    let ready = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let flag = ready.clone();
+    let app = common::spawn_with(move |state| {
+        state.settings().ready = flag;
+    })
+    .await;
+    let anon = Client::new(&app);
+    assert!(anon.page("/readyz").await.contains(r#""ready":true"#));
+    ready.store(false, std::sync::atomic::Ordering::SeqCst);
+    let r = anon.get("/readyz").await;
+    assert_eq!(r.status(), 503);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("loading"), "{body}");
+    assert_eq!(anon.page("/healthz").await, "ok", "alive while loading");
+    ready.store(true, std::sync::atomic::Ordering::SeqCst);
+    assert!(anon.page("/readyz").await.contains(r#""ready":true"#));
+}
+
+#[tokio::test]
 async fn the_interface_switches_language_and_text_size() {
     let app = spawn().await;
     let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
