@@ -35,6 +35,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
 use sermphalang_domain::Permission::{self, *};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
@@ -390,6 +391,27 @@ pub fn router(state: AppState) -> Router {
                 Some(reference),
             )
         }))
+        .layer(compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Pages and scripts compressed for phones on slow connections (brotli or gzip, as the browser
+/// asks), at a quick level: the default brotli quality costs ten times the CPU for a few per
+/// cent. Live streams must reach phones at once, and images, PDFs and workbooks are compressed
+/// already.
+fn compression() -> tower_http::compression::CompressionLayer<impl Predicate> {
+    let predicate = SizeAbove::new(1024)
+        .and(NotForContentType::GRPC)
+        .and(NotForContentType::IMAGES)
+        .and(NotForContentType::SSE)
+        .and(NotForContentType::const_new("application/pdf"))
+        .and(NotForContentType::const_new("application/zip"))
+        .and(NotForContentType::const_new(
+            "application/vnd.openxmlformats",
+        ))
+        .and(NotForContentType::const_new("font/"));
+    tower_http::compression::CompressionLayer::new()
+        .quality(tower_http::CompressionLevel::Precise(4))
+        .compress_when(predicate)
 }

@@ -622,3 +622,53 @@ async fn a_retried_answer_with_the_same_key_is_kept_once() {
     assert_eq!(refused.status(), 422);
     assert!(refused.text().await.unwrap().contains("key"));
 }
+
+#[tokio::test]
+async fn pages_are_compressed_for_phones_but_live_streams_are_not() {
+    let app = spawn().await;
+    let r = room(&app, Step::Rating).await;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let plain = c.get(&format!("/p/41/cycles/{}", r.cycle)).await;
+    assert_eq!(
+        plain.headers().get("content-encoding"),
+        None,
+        "only when asked"
+    );
+    let plain = plain.bytes().await.unwrap();
+    for (asked, encoding) in [("gzip", "gzip"), ("br, gzip", "br")] {
+        let page = c
+            .http
+            .get(c.url(&format!("/p/41/cycles/{}", r.cycle)))
+            .header("accept-encoding", asked)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.headers()["content-encoding"], encoding);
+        let sent = page.bytes().await.unwrap();
+        assert!(
+            sent.len() * 2 < plain.len(),
+            "{encoding}: {} of {} bytes",
+            sent.len(),
+            plain.len()
+        );
+        if encoding == "gzip" {
+            assert_eq!(&sent[..2], &[0x1f, 0x8b]);
+        }
+    }
+    // The projector's stream must reach the room at once, not wait in a compressor's buffer.
+    let stream = c
+        .http
+        .get(c.url(&format!("/p/41/cycles/{}/events/projector", r.cycle)))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), 200);
+    assert!(
+        stream.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
+    assert_eq!(stream.headers().get("content-encoding"), None);
+}
