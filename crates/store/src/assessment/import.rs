@@ -7,7 +7,7 @@
 use super::templates::{self, Stored};
 use crate::audit::{Actor, Change};
 use crate::registry::geo::Geo;
-use crate::registry::imports::{self, ColumnRead, RowCheck, Table};
+use crate::registry::imports::{self, ColumnRead, RowCheck, Table, cell};
 use crate::{Db, Result, StoreError, now};
 use serde::{Deserialize, Serialize};
 use sermphalang_domain::assessment::import::{
@@ -162,15 +162,6 @@ impl Units<'_> {
             )),
         }
     }
-}
-
-fn cell(mapping: &[Option<&'static str>], row: &[String], key: &str) -> String {
-    mapping
-        .iter()
-        .position(|m| *m == Some(key))
-        .and_then(|i| row.get(i))
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
 }
 
 fn file_error(th: impl Into<String>, en: impl Into<String>) -> Option<FieldError> {

@@ -5,7 +5,7 @@
 use super::{Plan, entries, indicators};
 use crate::audit::{Actor, Change};
 use crate::registry::geo::Geo;
-use crate::registry::imports::{self, ColumnRead, RowCheck, Table};
+use crate::registry::imports::{self, ColumnRead, RowCheck, Table, cell};
 use crate::registry::org;
 use crate::{Db, Result, StoreError};
 use serde::{Deserialize, Serialize};
@@ -106,15 +106,6 @@ fn read_headers(
             column.map(|c| c.key)
         })
         .collect()
-}
-
-fn cell(mapping: &[Option<&'static str>], row: &[String], key: &str) -> String {
-    mapping
-        .iter()
-        .position(|m| *m == Some(key))
-        .and_then(|i| row.get(i))
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
 }
 
 /// What the structure sheet needs before its rows can be read.

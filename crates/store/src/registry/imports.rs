@@ -315,6 +315,17 @@ async fn check_people(
     Ok(inputs)
 }
 
+/// The trimmed cell of `row` in the column `mapping` gives `key`, or empty when the file has
+/// no such column.
+pub(crate) fn cell(mapping: &[Option<&'static str>], row: &[String], key: &str) -> String {
+    mapping
+        .iter()
+        .position(|m| *m == Some(key))
+        .and_then(|i| row.get(i))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
 /// Keeps a checked file's rows, as JSON, until the account that checked them confirms.
 pub(crate) async fn keep(
     db: &Db,
