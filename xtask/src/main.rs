@@ -252,6 +252,21 @@ fn wrk(url: &str, cookie: &str) -> Result<WrkResult> {
     })
 }
 
+/// Half of the organizations (every even one) are in the education network, some of them in a
+/// second network too: 10,000 of 20,000, so page 200 of `network=education` is its last page.
+fn sectors_of(i: usize) -> Vec<Sector> {
+    let other = Sector::ALL[(i / 2) % Sector::ALL.len()];
+    if i.is_multiple_of(2) {
+        let mut both = vec![Sector::Education, other];
+        both.dedup();
+        both
+    } else if other == Sector::Education {
+        vec![Sector::Religion]
+    } else {
+        vec![other]
+    }
+}
+
 async fn seed_organizations(data: &Path) -> Result<String> {
     let db = Db::open(None, data).await?;
     demo::load(&db, sermphalang_domain::password::hash).await?;
@@ -278,7 +293,7 @@ async fn seed_organizations(data: &Path) -> Result<String> {
                 words[(i / 10) % words.len()]
             ),
             kind: OrgKind::ALL[i % OrgKind::ALL.len()],
-            sectors: vec![Sector::ALL[i % Sector::ALL.len()]],
+            sectors: sectors_of(i),
             district: districts[i % districts.len()],
             phone: format!("042-{:03}-{:03}", i / 1000, i % 1000),
             email: String::new(),
@@ -332,6 +347,16 @@ async fn bench_registry() -> Result<()> {
     std::thread::sleep(Duration::from_secs(2));
     let idle = rss_mb(server.0.id())?;
     let base = format!("http://127.0.0.1:{port}");
+    let last = reqwest::Client::new()
+        .get(format!("{base}/p/41/orgs?page=200&network=education"))
+        .header("Cookie", format!("sp_session={cookie}"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    if !last.contains("9951–10000") || !last.contains("200 / 200") {
+        bail!("page 200 of network=education is not the last page of 10,000");
+    }
     let health = wrk(&format!("{base}/healthz"), &cookie)?;
     let list = wrk(&format!("{base}/p/41/orgs"), &cookie)?;
     let page_200 = wrk(
@@ -356,6 +381,17 @@ async fn bench_registry() -> Result<()> {
         list.p50_ms,
         list.rps / health.rps
     );
+    for (name, r) in [
+        ("first page", &list),
+        ("page 200 of network=education (its last)", &page_200),
+        ("page 3 of one district", &district),
+    ] {
+        println!(
+            "signed-in list, {name}: p99 {:.2} ms (target <= 15 ms){}",
+            r.p99_ms,
+            if r.p99_ms <= 15.0 { "" } else { "  MISSED" }
+        );
+    }
     println!(
         "resident memory: {idle:.1} MB idle after start (target < 64 MB), {after:.1} MB after the load"
     );

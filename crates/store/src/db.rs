@@ -13,10 +13,22 @@ use std::time::{Duration, Instant};
 const COUNT_TTL: Duration = Duration::from_secs(3);
 const COUNT_CACHE_MAX: usize = 2000;
 
+type Entries<T> = Mutex<HashMap<String, (u64, Instant, T)>>;
+
 #[derive(Debug, Default)]
 struct CountCache {
     generation: AtomicU64,
-    entries: Mutex<HashMap<String, (u64, Instant, i64)>>,
+    entries: Entries<i64>,
+    anchors: Entries<Arc<Vec<Anchor>>>,
+}
+
+/// Where a page of a long list starts: its first row's sort key, and how many rows with that
+/// same key come before it. A deep page then reads from the index at that key instead of
+/// stepping over every row before it (OFFSET).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Anchor {
+    pub sort_key: Vec<u8>,
+    pub skip: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,31 +198,42 @@ impl Db {
     where
         F: Future<Output = std::result::Result<i64, sqlx::Error>>,
     {
+        self.cached(&self.counts.entries, key, count).await
+    }
+
+    /// The page anchors of a list, cached like its total.
+    pub(crate) async fn cached_anchors<F>(&self, key: String, read: F) -> Result<Arc<Vec<Anchor>>>
+    where
+        F: Future<Output = std::result::Result<Vec<Anchor>, sqlx::Error>>,
+    {
+        self.cached(&self.counts.anchors, key, async {
+            read.await.map(Arc::new)
+        })
+        .await
+    }
+
+    async fn cached<T, F>(&self, map: &Entries<T>, key: String, read: F) -> Result<T>
+    where
+        T: Clone,
+        F: Future<Output = std::result::Result<T, sqlx::Error>>,
+    {
         let generation = self.counts.generation.load(Ordering::SeqCst);
         {
-            let entries = self
-                .counts
-                .entries
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            if let Some((g, at, n)) = entries.get(&key)
+            let entries = map.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((g, at, v)) = entries.get(&key)
                 && *g == generation
                 && at.elapsed() < COUNT_TTL
             {
-                return Ok(*n);
+                return Ok(v.clone());
             }
         }
-        let n = count.await?;
-        let mut entries = self
-            .counts
-            .entries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let v = read.await?;
+        let mut entries = map.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= COUNT_CACHE_MAX {
             entries.clear();
         }
-        entries.insert(key, (generation, Instant::now(), n));
-        Ok(n)
+        entries.insert(key, (generation, Instant::now(), v.clone()));
+        Ok(v)
     }
 
     pub(crate) fn url(&self) -> &str {

@@ -1,5 +1,6 @@
 use crate::sql::{Value, bind, bind_scalar, numbered};
 use serde::Serialize;
+use sqlx::Row;
 
 pub const PER_PAGE: i64 = 50;
 
@@ -71,6 +72,10 @@ impl<T> Page<T> {
     }
 }
 
+/// Pages after this one are found through cached anchors instead of OFFSET.
+const NEAR_PAGES: i64 = 20;
+
+#[derive(Clone)]
 pub(crate) struct Filter {
     pub sql: String,
     pub binds: Vec<Value>,
@@ -111,6 +116,46 @@ impl Filter {
         let key = format!("{sql} {:?}", self.binds);
         db.cached_count(key, self.scalar(&sql).fetch_one(db.read()))
             .await
+    }
+
+    /// Where `page` starts when it is deep in the list: the filter with the anchor's condition
+    /// on `key` and the rows to skip within it; `None` for a near page (plain OFFSET is cheap
+    /// there) or one past the end. `key` is the list's sort column, `id` its tie-breaker.
+    pub async fn deep_page(
+        &self,
+        db: &crate::Db,
+        page: PageRequest,
+        key: &str,
+        id: &str,
+    ) -> crate::Result<Option<(Filter, i64)>> {
+        if page.page <= NEAR_PAGES {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT k, skip FROM (SELECT {key} AS k, \
+             ROW_NUMBER() OVER (ORDER BY {key}, {id}) AS n, \
+             ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY {id}) - 1 AS skip {}) a \
+             WHERE (n - 1) % {} = 0 ORDER BY n",
+            self.sql, page.per_page
+        );
+        let cache_key = format!("{sql} {:?}", self.binds);
+        let read = async {
+            let rows = self.query(&sql).fetch_all(db.read()).await?;
+            Ok(rows
+                .iter()
+                .map(|r| crate::db::Anchor {
+                    sort_key: r.get(0),
+                    skip: r.get(1),
+                })
+                .collect())
+        };
+        let anchors = db.cached_anchors(cache_key, read).await?;
+        let Some(anchor) = anchors.get((page.page - 1) as usize) else {
+            return Ok(None);
+        };
+        let mut from = self.clone();
+        from.and(&format!("{key} >= ?"), Value::from(anchor.sort_key.clone()));
+        Ok(Some((from, anchor.skip)))
     }
 
     pub fn scalar(

@@ -146,6 +146,82 @@ async fn organizations_list_in_thai_order_with_filters_and_pages() {
 }
 
 #[tokio::test]
+async fn deep_pages_hold_the_same_rows_as_the_whole_list_in_order() {
+    for t in backends("deep_pages_hold_the_same_rows").await {
+        let db = &t.db;
+        let actor = Actor::system();
+        let districts = [4101, 4102, 4103];
+        for i in 0..75 {
+            // Every name three times (one per district): deep pages start inside a run of ties.
+            let name = format!("ชมรมที่ {:02}", i / 3);
+            let sectors = if i % 2 == 0 {
+                vec![Sector::Education]
+            } else {
+                vec![Sector::Community]
+            };
+            let id = org::create(db, &actor, UDON, &org(&name, districts[i % 3], &sectors))
+                .await
+                .unwrap();
+            if i % 10 == 9 {
+                org::set_archived(db, &actor, UDON, id, true).await.unwrap();
+            }
+        }
+        let education = OrgFilter {
+            sector: Some(Sector::Education),
+            ..Default::default()
+        };
+        let ids = |items: &[org::OrgSummary]| items.iter().map(|o| o.id).collect::<Vec<_>>();
+        for filter in [OrgFilter::default(), education] {
+            let whole: Vec<i64> = org::list_full(db, UDON, &filter)
+                .await
+                .unwrap()
+                .iter()
+                .map(|o| o.id)
+                .collect();
+            let mut paged = Vec::new();
+            for page in 1..=whole.len() as i64 + 1 {
+                let mut request = PageRequest::new(Some(page));
+                request.per_page = 1;
+                let p = org::list(db, UDON, &filter, request).await.unwrap();
+                assert_eq!(p.total, whole.len() as i64);
+                paged.extend(ids(&p.items));
+            }
+            assert_eq!(
+                paged, whole,
+                "{filter:?}: pages one by one, the deep ones too"
+            );
+        }
+        let mut deep = PageRequest::new(Some(25));
+        deep.per_page = 1;
+        let before = org::list(db, UDON, &OrgFilter::default(), deep)
+            .await
+            .unwrap();
+        org::create(
+            db,
+            &actor,
+            UDON,
+            &org("กขค ชมรมแรก", 4101, &[Sector::Media]),
+        )
+        .await
+        .unwrap();
+        let after = org::list(db, UDON, &OrgFilter::default(), deep)
+            .await
+            .unwrap();
+        let mut next = deep;
+        next.page = 26;
+        let shifted = org::list(db, UDON, &OrgFilter::default(), next)
+            .await
+            .unwrap();
+        assert_eq!(
+            ids(&shifted.items),
+            ids(&before.items),
+            "a new first row moves every deep page by one at once"
+        );
+        assert_ne!(ids(&after.items), ids(&before.items));
+    }
+}
+
+#[tokio::test]
 async fn records_of_another_province_are_not_found_and_names_are_kept_as_typed() {
     for t in backends("records_of_another_province").await {
         let db = &t.db;

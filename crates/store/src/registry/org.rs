@@ -122,10 +122,22 @@ pub async fn list(
 ) -> Result<Page<OrgSummary>> {
     let f = filtered(province, filter);
     let total = f.count(db).await?;
+    if page.offset() >= total {
+        return Ok(Page {
+            items: Vec::new(),
+            total,
+            page: page.page,
+            per_page: page.per_page,
+        });
+    }
+    let (f, offset) = match f.deep_page(db, page, "o.sort_key", "o.id").await? {
+        Some(deep) => deep,
+        None => (f, page.offset()),
+    };
     let sql = page_sql(db.backend, &f, page);
     let json: Option<String> = f
         .query(&sql)
-        .bind(page.offset())
+        .bind(offset)
         .fetch_one(db.read())
         .await?
         .get(0);
