@@ -377,3 +377,54 @@ async fn methods_no_route_uses_are_refused_with_405_before_anything_else() {
         );
     }
 }
+
+#[tokio::test]
+async fn static_files_are_linked_by_content_hash_and_kept_for_a_year() {
+    let app = spawn().await;
+    let c = Client::new(&app);
+    let page = c.page("/news").await;
+    let css = page
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.starts_with("/static/app.") && h.ends_with(".css"))
+        .expect("the page links the stylesheet")
+        .to_string();
+    assert_ne!(css, "/static/app.css", "linked by its hash");
+    let r = c.get(&css).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let sheet = r.text().await.unwrap();
+    let font = sheet
+        .split("url(\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the stylesheet names a font")
+        .to_string();
+    assert!(
+        font.starts_with("/static/sarabun-400.") && font != "/static/sarabun-400.ttf",
+        "the stylesheet names its fonts by hash too: {font}"
+    );
+    let font = c.get(&font).await;
+    assert_eq!(font.status(), 200);
+    assert_eq!(font.headers()["content-type"], "font/ttf");
+    assert!(
+        font.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    for stale in ["/static/app.css", "/static/app.0000000000.css"] {
+        let r = c.get(stale).await;
+        assert_eq!(r.status(), 200, "{stale}: an old link still gets the file");
+        assert_eq!(
+            r.headers()["cache-control"],
+            "public, max-age=300",
+            "{stale}"
+        );
+        assert_eq!(r.text().await.unwrap(), sheet);
+    }
+    assert_eq!(c.get("/static/nothing.0000000000.js").await.status(), 404);
+}
