@@ -27,7 +27,9 @@ use crate::report::{
 use crate::search::pages as search;
 use crate::training::api as training_api;
 use crate::training::people as participants;
-use crate::training::{certificates, checkin, events, public, template, verify};
+use crate::training::{
+    certificate_manage, certificates, checkin, events, public, template, verify,
+};
 use crate::{AppState, accounts, api, assets, audit, auth, home, metrics, security};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -297,6 +299,7 @@ pub fn table() -> Vec<Route> {
         pr("/p/{province}/cycles/{id}/activities/{activity}/dialogue",     EvaluationRun,  post(work::dialogue)),
         pr("/p/{province}/cycles/{id}/activities/{activity}/paper",        EvaluationRun,  post(work::paper)),
         pr("/p/{province}/cycles/{id}/plans",                              EvaluationRun,  post(work::add_plan)),
+        gr("/p/{province}/cycles/{id}/plans/new",                          EvaluationRun,  get(work::new_plan)),
         pr("/p/{province}/cycles/{id}/plans/{item}/remove",                EvaluationRun,  post(work::remove_plan)),
         gr("/p/{province}/cycles/{id}/report.pdf",                         RegistryRead,   get(report::pdf)),
         gr("/p/{province}/cycles/{id}/report.xlsx",                        RegistryRead,   get(report::excel)),
@@ -336,8 +339,9 @@ pub fn table() -> Vec<Route> {
         gr("/p/{province}/events/{id}/certificates.zip",                   TrainingManage, get(certificates::zip)),
         gr("/p/{province}/events/{id}/certificates/preview.pdf",           TrainingManage, get(certificates::preview)),
         gr("/p/{province}/events/{id}/certificates/{certificate}/pdf",     TrainingManage, get(certificates::pdf)),
-        pr("/p/{province}/events/{id}/certificates/{certificate}/revoke",  TrainingManage, post(certificates::revoke)),
-        pr("/p/{province}/events/{id}/certificates/{certificate}/reissue", TrainingManage, post(certificates::reissue)),
+        gr("/p/{province}/events/{id}/certificates/{certificate}",         TrainingManage, get(certificate_manage::show)),
+        pr("/p/{province}/events/{id}/certificates/{certificate}/revoke",  TrainingManage, post(certificate_manage::revoke)),
+        pr("/p/{province}/events/{id}/certificates/{certificate}/reissue", TrainingManage, post(certificate_manage::reissue)),
         pr("/p/{province}/events/{id}/artwork",                            TrainingManage, post(certificates::artwork)),
         pr("/p/{province}/events/{id}/logos/{file}/remove",                TrainingManage, post(certificates::remove_logo)),
         gr("/p/{province}/certificate-template",                           TrainingManage, get(template::show)),

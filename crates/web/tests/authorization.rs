@@ -207,6 +207,7 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         RUN,
     ),
     ("POST", "/p/{province}/cycles/{id}/plans", RUN),
+    ("GET", "/p/{province}/cycles/{id}/plans/new", RUN),
     ("POST", "/p/{province}/cycles/{id}/plans/{item}/remove", RUN),
     ("GET", "/p/{province}/cycles/{id}/report.pdf", READ),
     ("GET", "/p/{province}/cycles/{id}/report.xlsx", READ),
@@ -255,6 +256,11 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
     (
         "GET",
         "/p/{province}/events/{id}/certificates/{certificate}/pdf",
+        MANAGE,
+    ),
+    (
+        "GET",
+        "/p/{province}/events/{id}/certificates/{certificate}",
         MANAGE,
     ),
     (
@@ -482,6 +488,7 @@ const LOOSE: &[&str] = &[
     "/t/{ticket}/certificate.pdf",
     "/verify/{code}",
     "/password/{token}",
+    "/p/{province}/events/{id}/certificates/{certificate}",
     "/p/{province}/events/{id}/certificates/{certificate}/pdf",
     "/p/{province}/events/{id}/certificates/{certificate}/revoke",
     "/p/{province}/events/{id}/certificates/{certificate}/reissue",

@@ -252,6 +252,24 @@ async fn issue_only_to_completers_zip_verify_reissue_revoke() {
         )
         .await;
     assert_eq!(no_reason.status(), 422);
+    let again = body(no_reason).await;
+    assert!(
+        again.contains(&format!("{} {}", "เกียรติบัตร", a_cert.number))
+            && again.contains("field-error"),
+        "the certificate's own page again, with the reason named: {again}"
+    );
+    let manage = format!("/p/41/events/{id}/certificates/{}", a_cert.id);
+    let list = body(staff.get(&format!("/p/41/events/{id}/certificates")).await).await;
+    assert!(
+        list.contains(&format!("href=\"{manage}\"")),
+        "the list links each certificate's page"
+    );
+    assert!(
+        !list.contains("name=\"reason\""),
+        "the list carries no per-person forms"
+    );
+    let page = body(staff.get(&manage).await).await;
+    assert!(page.contains("/revoke\"") && page.contains("/reissue\""));
     staff
         .post(
             &format!("/p/41/events/{id}/certificates/{}/revoke", a_cert.id),

@@ -362,3 +362,92 @@ async fn the_plan_and_its_reports_read_through_the_api() {
     assert!(doc["paths"]["/api/v1/provinces/{province}/plans/{id}/progress"].is_object());
     assert!(doc["paths"]["/api/v1/provinces/{province}/reports/{id}"].is_object());
 }
+
+#[tokio::test]
+async fn a_cycle_page_carries_its_active_tab_only_and_a_plan_item_has_its_own_form() {
+    let app = spawn().await;
+    let db = &app.db.db;
+    let c = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    for cycle in sermphalang_store::evaluation::cycle::list(db, 41)
+        .await
+        .unwrap()
+    {
+        for tab in ["", "mission", "stock", "rating", "planning", "progress"] {
+            let path = format!("/p/41/cycles/{}?tab={tab}", cycle.id);
+            let page = c.page(&path).await;
+            assert!(
+                page.len() <= 40_000,
+                "{path}: {} bytes of HTML (budget 40,000)",
+                page.len()
+            );
+            assert!(
+                page.contains("?tab=planning\""),
+                "{path}: the other tabs are links"
+            );
+        }
+    }
+    let base = sermphalang_store::evaluation::cycle::list(db, 41)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.fiscal_year == 2565)
+        .unwrap();
+    let chosen = sermphalang_store::evaluation::activity::chosen(db, base.id)
+        .await
+        .unwrap()[0]
+        .clone();
+    let planning = c
+        .page(&format!("/p/41/cycles/{}?tab=planning", base.id))
+        .await;
+    let link = format!("/p/41/cycles/{}/plans/new?activity={}", base.id, chosen.id);
+    assert!(planning.contains(&link), "each activity links to the form");
+    assert!(
+        !planning.contains("name=\"owner_organization\""),
+        "the owner lists are not on the tab"
+    );
+    let form = c.page(&link).await;
+    assert!(form.contains(&format!("<option value=\"{}\" selected>", chosen.id)));
+    assert!(form.contains("name=\"owner_organization\""));
+
+    let plans = format!("/p/41/cycles/{}/plans", base.id);
+    let activity = chosen.id.to_string();
+    let r = c
+        .post(
+            &plans,
+            &[
+                ("activity", activity.as_str()),
+                ("goal", ""),
+                ("strategies", "อบรมครูแกนนำ"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let again = r.text().await.unwrap();
+    assert!(
+        again.contains("อบรมครูแกนนำ</textarea>"),
+        "what was typed is kept"
+    );
+    assert!(again.contains("field-error"), "the goal is named");
+    let before = sermphalang_store::evaluation::plan::list(db, base.id)
+        .await
+        .unwrap()
+        .len();
+    let r = c
+        .post(
+            &plans,
+            &[
+                ("activity", activity.as_str()),
+                ("goal", "โรงเรียนคุณธรรมครบทุกอำเภอ"),
+                ("strategies", "อบรมครูแกนนำ"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert!(location(&r).ends_with("?tab=planning"));
+    let after = sermphalang_store::evaluation::plan::list(db, base.id)
+        .await
+        .unwrap();
+    assert_eq!(after.len(), before + 1);
+    let member = Client::login(&app, "coordinator@demo.example", "demo-coordinator-2565").await;
+    assert_eq!(member.get(&link).await.status(), 403);
+}

@@ -14,7 +14,7 @@ use sermphalang_domain::registry::Sector;
 use sermphalang_store::evaluation::plan::{self, PlanItem};
 use sermphalang_store::evaluation::results::{self, Progress};
 use sermphalang_store::evaluation::{Cycle, activity, cycle};
-use sermphalang_store::registry::{org, person};
+use sermphalang_store::registry::org;
 
 #[derive(Template)]
 #[template(path = "evaluation/cycles.html")]
@@ -261,8 +261,6 @@ pub struct ShowPage {
     pub suggestion: TopPick,
     pub plans: Vec<PlanItem>,
     pub progress: Option<Progress>,
-    pub organizations: Vec<(i64, String)>,
-    pub people: Vec<(i64, String)>,
     pub errors: Errors,
     pub outlier_raters: std::collections::HashMap<i64, String>,
     /// Trainings and workshops held as this cycle's workshop: id and title.
@@ -286,6 +284,8 @@ impl ShowPage {
     }
 }
 
+/// The cycle's page with its active tab: only that tab's data is read and rendered (the other
+/// tabs are links), so a facilitator's phone gets a light page.
 pub async fn show_page(
     state: &AppState,
     ctx: Ctx,
@@ -295,6 +295,7 @@ pub async fn show_page(
     errors: Errors,
 ) -> Result<ShowPage, AppError> {
     let c = cycle::find(&state.db, province, id).await?;
+    let tab = tab.unwrap_or(Tab::of_step(c.step));
     let snap = Snapshot::read(&state.db, &state.geo, id).await?;
     let can_run = may_run(state, &ctx, id).await?;
     let facilitators = cycle::facilitators(&state.db, id)
@@ -302,16 +303,8 @@ pub async fn show_page(
         .into_iter()
         .map(|f| f.name)
         .collect();
-    let (organizations, people) = if can_run {
-        (
-            org::options(&state.db, province).await?,
-            person::options(&state.db, province).await?,
-        )
-    } else {
-        (Vec::new(), Vec::new())
-    };
     let mut outlier_raters = std::collections::HashMap::new();
-    if can_run && !c.anonymous {
+    if tab == Tab::Rating && can_run && !c.anonymous {
         for a in snap.chosen() {
             let Some(s) = snap.stats_of(&a.id) else {
                 continue;
@@ -325,42 +318,64 @@ pub async fn show_page(
             outlier_raters.insert(a.id, names.join(", "));
         }
     }
-    let mut projects = Vec::new();
-    if ctx.can("plan_manage") {
-        for p in sermphalang_store::plan::plans::list(&state.db, province).await? {
-            for e in sermphalang_store::plan::entries::tree(&state.db, p.id).await? {
-                if e.level == sermphalang_domain::plan::Level::Project {
-                    projects.push((p.id, e));
-                }
-            }
+    let (mut plans, mut carried, mut projects) = (Vec::new(), Default::default(), Vec::new());
+    if tab == Tab::Planning {
+        plans = plan::list(&state.db, id).await?;
+        carried = sermphalang_store::plan::workshop::carried(&state.db, id).await?;
+        if ctx.can("plan_manage") {
+            projects = plan_projects(state, province).await?;
         }
     }
+    let suggestion = if tab == Tab::Stock {
+        activity::suggest_top(&state.db, id, c.top_k).await?
+    } else {
+        TopPick::default()
+    };
+    let progress = if tab == Tab::Progress {
+        results::progress(&state.db, &c).await?
+    } else {
+        None
+    };
     let events = sermphalang_store::training::event::of_cycle(&state.db, province, id)
         .await?
         .into_iter()
         .map(|e| (e.id, e.title))
         .collect();
     Ok(ShowPage {
-        carried: sermphalang_store::plan::workshop::carried(&state.db, id).await?,
+        carried,
         projects,
         events,
         prov: Some(province),
         province,
-        tab: tab.unwrap_or(Tab::of_step(c.step)),
+        tab,
         tabs: Tab::ALL,
         steps: Step::ALL,
-        suggestion: activity::suggest_top(&state.db, id, c.top_k).await?,
-        plans: plan::list(&state.db, id).await?,
-        progress: results::progress(&state.db, &c).await?,
+        suggestion,
+        plans,
+        progress,
         snap,
         facilitators,
         can_run,
-        organizations,
-        people,
         errors,
         outlier_raters,
         ctx,
     })
+}
+
+/// The projects of the province's plans, which a workshop's plan items can be carried to.
+async fn plan_projects(
+    state: &AppState,
+    province: i64,
+) -> Result<Vec<(i64, sermphalang_store::plan::entries::Entry)>, AppError> {
+    let mut projects = Vec::new();
+    for p in sermphalang_store::plan::plans::list(&state.db, province).await? {
+        for e in sermphalang_store::plan::entries::tree(&state.db, p.id).await? {
+            if e.level == sermphalang_domain::plan::Level::Project {
+                projects.push((p.id, e));
+            }
+        }
+    }
+    Ok(projects)
 }
 
 pub async fn show(

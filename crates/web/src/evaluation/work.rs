@@ -6,8 +6,10 @@ use super::runnable;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{actor, invalid_or, render_invalid};
-use axum::extract::{Path, State};
+use crate::evaluation::live::snapshot::Snapshot;
+use crate::pages::{Errors, actor, invalid_or, render, render_invalid};
+use askama::Template;
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
@@ -17,7 +19,8 @@ use sermphalang_domain::evaluation::{
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_store::StoreError;
 use sermphalang_store::evaluation::live::votes;
-use sermphalang_store::evaluation::{activity, cycle, paper, plan};
+use sermphalang_store::evaluation::{Cycle, activity, cycle, paper, plan};
+use sermphalang_store::registry::{org, person};
 
 fn back(province: i64, id: i64, tab: Tab) -> Response {
     Redirect::to(&format!("/p/{province}/cycles/{id}?tab={}", tab.code())).into_response()
@@ -278,13 +281,76 @@ pub struct NewPlanForm {
     plan: PlanForm,
 }
 
+/// The form for one plan item, on a page of its own: the owner lists are long, and the cycle's
+/// planning tab would carry them once for every chosen activity.
+#[derive(Template)]
+#[template(path = "evaluation/plan_form.html")]
+pub struct PlanFormPage {
+    ctx: Ctx,
+    prov: Option<i64>,
+    province: i64,
+    cycle: Cycle,
+    activities: Vec<(i64, String)>,
+    organizations: Vec<(i64, String)>,
+    people: Vec<(i64, String)>,
+    form: NewPlanForm,
+    errors: Errors,
+}
+
+async fn plan_form_page(
+    state: &AppState,
+    ctx: Ctx,
+    cycle: Cycle,
+    form: NewPlanForm,
+    errors: Errors,
+) -> Result<PlanFormPage, AppError> {
+    let province = cycle.province_code;
+    let activities = Snapshot::read(&state.db, &state.geo, cycle.id)
+        .await?
+        .chosen()
+        .into_iter()
+        .map(|a| (a.id, a.title.clone()))
+        .collect();
+    Ok(PlanFormPage {
+        prov: Some(province),
+        province,
+        activities,
+        organizations: org::options(&state.db, province).await?,
+        people: person::options(&state.db, province).await?,
+        cycle,
+        form,
+        errors,
+        ctx,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct NewPlanQuery {
+    #[serde(default)]
+    activity: String,
+}
+
+pub async fn new_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((province, id)): Path<(i64, i64)>,
+    Query(q): Query<NewPlanQuery>,
+) -> Result<Response, AppError> {
+    let cycle = runnable(&state, &ctx, province, id).await?;
+    let form = NewPlanForm {
+        activity: q.activity,
+        plan: PlanForm::default(),
+    };
+    render(plan_form_page(&state, ctx, cycle, form, Errors::default()).await?)
+}
+
 pub async fn add_plan(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((province, id)): Path<(i64, i64)>,
     Form(form): Form<NewPlanForm>,
 ) -> Result<Response, AppError> {
-    runnable(&state, &ctx, province, id).await?;
+    let cycle = runnable(&state, &ctx, province, id).await?;
     let result = match (form.activity.parse::<i64>(), form.plan.validate()) {
         (Ok(activity_id), Ok(input)) => {
             plan::add(&state.db, &actor(&ctx), province, id, activity_id, &input)
@@ -298,7 +364,13 @@ pub async fn add_plan(
         ))),
         (_, Err(e)) => Err(e.into()),
     };
-    finish(&state, ctx, province, id, Tab::Planning, result).await
+    match invalid_or(result)? {
+        Ok(()) => {
+            state.live.changed(id).await;
+            Ok(back(province, id, Tab::Planning))
+        }
+        Err(errors) => render_invalid(plan_form_page(&state, ctx, cycle, form, errors).await?),
+    }
 }
 
 pub async fn remove_plan(

@@ -11,9 +11,6 @@ use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
-use serde::Deserialize;
-use sermphalang_domain::registry::titles;
 use sermphalang_domain::training::codes;
 use sermphalang_domain::{FieldError, Invalid};
 use sermphalang_pdf::certificate::{Warning, check_image};
@@ -22,7 +19,6 @@ use sermphalang_store::training::certificate::{self, Certificate, Standing};
 use sermphalang_store::training::event::{self, Event};
 use sermphalang_store::training::registration::{self, Registration};
 use sermphalang_store::training::runs::{self, Run};
-use sermphalang_thai::normalize_line;
 use std::sync::Arc;
 
 /// How many signatory rows the form offers.
@@ -177,7 +173,7 @@ pub async fn show(
     render(page(&state, ctx, province, id, Errors::default()).await?)
 }
 
-fn refused(refusal: Refused) -> Errors {
+pub(super) fn refused(refusal: Refused) -> Errors {
     match refusal {
         Refused::Invalid(invalid) => invalid.into(),
         Refused::Template(err) => {
@@ -191,13 +187,17 @@ fn refused(refusal: Refused) -> Errors {
     }
 }
 
-async fn sheet(state: &AppState, headers: &HeaderMap, e: &Event) -> Result<Arc<Sheet>, AppError> {
+pub(super) async fn sheet(
+    state: &AppState,
+    headers: &HeaderMap,
+    e: &Event,
+) -> Result<Arc<Sheet>, AppError> {
     Ok(Arc::new(
         certify::sheet(state, e, &public_base(state, headers)).await?,
     ))
 }
 
-fn back(province: i64, id: i64) -> Response {
+pub(super) fn back(province: i64, id: i64) -> Response {
     Redirect::to(&format!("/p/{province}/events/{id}/certificates")).into_response()
 }
 
@@ -289,80 +289,6 @@ pub async fn preview(
         Err(err) => {
             render_invalid(page(&state, ctx, province, id, refused(Refused::Template(err))).await?)
         }
-    }
-}
-
-#[derive(Deserialize)]
-pub struct ReasonForm {
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    prefix: String,
-    #[serde(default)]
-    first_name: String,
-    #[serde(default)]
-    last_name: String,
-}
-
-pub async fn revoke(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path((province, id, cert)): Path<(i64, i64, i64)>,
-    Form(form): Form<ReasonForm>,
-) -> Result<Response, AppError> {
-    let e = event::find(&state.db, province, id).await?;
-    let c = certificate::find(&state.db, id, cert).await?;
-    match certificate::revoke(&state.db, &actor(&ctx), &e, &c, &form.reason).await {
-        Ok(()) => Ok(back(province, id)),
-        Err(sermphalang_store::StoreError::Invalid(invalid)) => {
-            render_invalid(page(&state, ctx, province, id, invalid.into()).await?)
-        }
-        Err(err) => Err(err.into()),
-    }
-}
-
-/// Corrects the name (when changed) and reissues under the same number and code.
-pub async fn reissue(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    headers: HeaderMap,
-    Path((province, id, cert)): Path<(i64, i64, i64)>,
-    Form(form): Form<ReasonForm>,
-) -> Result<Response, AppError> {
-    let e = event::find(&state.db, province, id).await?;
-    let c = certificate::find(&state.db, id, cert).await?;
-    let r = registration::find(&state.db, id, c.registration_id).await?;
-    let mut errors = Invalid::default();
-    let first = normalize_line(&form.first_name);
-    let last = normalize_line(&form.last_name);
-    let prefix = titles::title(&form.prefix).unwrap_or_default();
-    let needs_surname = !titles::is_clergy(&prefix);
-    if first.is_empty() || (needs_surname && last.is_empty()) || prefix.is_empty() {
-        errors.push(FieldError::new(
-            "name",
-            "กรุณาระบุคำนำหน้า ชื่อ และนามสกุลที่ถูกต้อง",
-            "Give the corrected title prefix, first name and last name",
-        ));
-    }
-    if form.reason.trim().is_empty() {
-        errors.push(FieldError::new(
-            "reason",
-            "กรุณาระบุเหตุผลของการออกใหม่",
-            "Give the reason for reissuing",
-        ));
-    }
-    if !errors.is_empty() {
-        return render_invalid(page(&state, ctx, province, id, errors.into()).await?);
-    }
-    let who = actor(&ctx);
-    if (&prefix, &first, &last) != (&r.prefix, &r.first_name, &r.last_name) {
-        registration::rename(&state.db, &who, &e, &r, &prefix, &first, &last).await?;
-    }
-    let name = sermphalang_domain::training::registration::full_name(&prefix, &first, &last);
-    let sheet = sheet(&state, &headers, &e).await?;
-    match certify::reissue(&state, &who, &sheet, &e, &c, name, &form.reason).await? {
-        Ok(()) => Ok(back(province, id)),
-        Err(refusal) => render_invalid(page(&state, ctx, province, id, refused(refusal)).await?),
     }
 }
 

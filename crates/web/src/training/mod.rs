@@ -3,6 +3,7 @@
 //! verification, and the words of all of these.
 
 pub mod api;
+pub mod certificate_manage;
 pub mod certificates;
 pub mod certify;
 pub mod checkin;

@@ -343,6 +343,7 @@ pub const TRAINING_WORDS: &[(&str, &str, &str)] = &[
         "Correct the name and reissue",
     ),
     ("cert_revoke", "เพิกถอน", "Revoke"),
+    ("cert_manage", "ออกใหม่หรือเพิกถอน", "Reissue or revoke"),
     ("reason", "เหตุผล", "Reason"),
     ("download", "ดาวน์โหลด", "Download"),
     (
