@@ -13,22 +13,36 @@ use std::time::{Duration, Instant};
 const COUNT_TTL: Duration = Duration::from_secs(3);
 const COUNT_CACHE_MAX: usize = 2000;
 
-type Entries<T> = Mutex<HashMap<String, (u64, Instant, T)>>;
+type Entries<T> = Mutex<HashMap<String, Kept<T>>>;
+
+/// A value read under a write generation, and when.
+#[derive(Debug)]
+struct Kept<T> {
+    generation: u64,
+    at: Instant,
+    value: T,
+}
 
 #[derive(Debug, Default)]
 struct CountCache {
     generation: AtomicU64,
     entries: Entries<i64>,
     anchors: Entries<Arc<Vec<Anchor>>>,
+    pages: Entries<Option<Arc<str>>>,
+    sessions: Entries<Option<sermphalang_domain::access::Account>>,
+    /// One reader at a time per key when there is nothing usable to hand out.
+    gates: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 /// Where a page of a long list starts: its first row's sort key, and how many rows with that
-/// same key come before it. A deep page then reads from the index at that key instead of
+/// same key come before it; and where it ends. A deep page then reads from the index at that key instead of
 /// stepping over every row before it (OFFSET).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Anchor {
     pub sort_key: Vec<u8>,
     pub skip: i64,
+    /// The sort key of the page's last row.
+    pub last_key: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,28 +226,91 @@ impl Db {
         .await
     }
 
+    /// A list page's rows as read (one JSON value), kept like its total.
+    pub(crate) async fn cached_page<F>(&self, key: String, read: F) -> Result<Option<Arc<str>>>
+    where
+        F: Future<Output = std::result::Result<Option<String>, sqlx::Error>>,
+    {
+        self.cached(&self.counts.pages, key, async {
+            read.await.map(|json| json.map(Arc::from))
+        })
+        .await
+    }
+
+    /// The account behind a session token (by its hash), kept like a total: signing in or
+    /// out, disabling an account and changing a role are writes, so they show at once here,
+    /// and within a few seconds from another instance.
+    pub(crate) async fn cached_session<F>(
+        &self,
+        key: String,
+        read: F,
+    ) -> Result<Option<sermphalang_domain::access::Account>>
+    where
+        F: Future<
+            Output = std::result::Result<Option<sermphalang_domain::access::Account>, sqlx::Error>,
+        >,
+    {
+        self.cached(&self.counts.sessions, key, read).await
+    }
+
+    /// When a value has only aged (no write since), one request reads it again while the
+    /// others keep using it; when there is none (or a write came since), one request reads it
+    /// and the others wait for that value. 32 busy readers would otherwise all run a 30 ms
+    /// count at once every few seconds. After a write nobody gets the old value.
     async fn cached<T, F>(&self, map: &Entries<T>, key: String, read: F) -> Result<T>
     where
         T: Clone,
         F: Future<Output = std::result::Result<T, sqlx::Error>>,
     {
         let generation = self.counts.generation.load(Ordering::SeqCst);
-        {
+        let kept = |fresh_only: bool| -> Option<T> {
             let entries = map.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some((g, at, v)) = entries.get(&key)
-                && *g == generation
-                && at.elapsed() < COUNT_TTL
-            {
-                return Ok(v.clone());
-            }
+            entries
+                .get(&key)
+                .filter(|e| e.generation == generation)
+                .filter(|e| !fresh_only || e.at.elapsed() < COUNT_TTL)
+                .map(|e| e.value.clone())
+        };
+        if let Some(v) = kept(true) {
+            return Ok(v);
         }
-        let v = read.await?;
+        let gate = self.gate(&key);
+        // The guard is dropped with this future: a reader that goes away frees the gate.
+        let _turn = match kept(false) {
+            Some(aged) => match gate.try_lock() {
+                Ok(turn) => turn,
+                Err(_) => return Ok(aged),
+            },
+            None => {
+                let turn = gate.lock().await;
+                if let Some(v) = kept(true) {
+                    return Ok(v);
+                }
+                turn
+            }
+        };
+        let value = read.await?;
         let mut entries = map.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= COUNT_CACHE_MAX {
             entries.clear();
         }
-        entries.insert(key, (generation, Instant::now(), v.clone()));
-        Ok(v)
+        entries.insert(
+            key,
+            Kept {
+                generation,
+                at: Instant::now(),
+                value: value.clone(),
+            },
+        );
+        Ok(value)
+    }
+
+    fn gate(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut gates = self.counts.gates.lock().unwrap_or_else(|e| e.into_inner());
+        if gates.len() >= COUNT_CACHE_MAX * 4 {
+            gates.retain(|_, gate| Arc::strong_count(gate) > 1);
+        }
+        gates.entry(key.to_string()).or_default().clone()
     }
 
     pub(crate) fn url(&self) -> &str {
@@ -353,5 +430,40 @@ mod tests {
                 .replace(") /* clustered */;", ") WITHOUT ROWID;");
             assert_eq!(lite, expected, "{name:?} differs beyond the dialect words");
         }
+    }
+
+    #[tokio::test]
+    async fn many_readers_of_a_missing_total_run_one_count_and_share_it() {
+        let t = crate::testing::sqlite().await;
+        let counted = Arc::new(AtomicU64::new(0));
+        let readers: Vec<_> = (0..16)
+            .map(|_| {
+                let (db, counted) = (t.db.clone(), counted.clone());
+                tokio::spawn(async move {
+                    db.cached_count("orgs".into(), async move {
+                        counted.fetch_add(1, Ordering::SeqCst);
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        Ok(7)
+                    })
+                    .await
+                    .unwrap()
+                })
+            })
+            .collect();
+        for r in readers {
+            assert_eq!(r.await.unwrap(), 7);
+        }
+        assert_eq!(
+            counted.load(Ordering::SeqCst),
+            1,
+            "one count for all sixteen"
+        );
+        t.db.write();
+        let again = t.db.cached_count("orgs".into(), async { Ok(8) }).await;
+        assert_eq!(
+            again.unwrap(),
+            8,
+            "a write makes the next reader count again"
+        );
     }
 }

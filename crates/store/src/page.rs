@@ -131,23 +131,37 @@ impl Filter {
         if page.page <= NEAR_PAGES {
             return Ok(None);
         }
+        let p = page.per_page;
+        // Each page's first row (where it starts) and last row (where the index range ends:
+        // without it, the last page would read on to the end of the index for more rows).
         let sql = format!(
-            "SELECT k, skip FROM (SELECT {key} AS k, \
+            "SELECT k, skip, n, total FROM (SELECT {key} AS k, \
              ROW_NUMBER() OVER (ORDER BY {key}, {id}) AS n, \
-             ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY {id}) - 1 AS skip {}) a \
-             WHERE (n - 1) % {} = 0 ORDER BY n",
-            self.sql, page.per_page
+             ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY {id}) - 1 AS skip, \
+             COUNT(*) OVER () AS total {}) a \
+             WHERE (n - 1) % {p} = 0 OR n % {p} = 0 OR n = total ORDER BY n",
+            self.sql
         );
         let cache_key = format!("{sql} {:?}", self.binds);
         let read = async {
-            let rows = self.query(&sql).fetch_all(db.read()).await?;
-            Ok(rows
-                .iter()
-                .map(|r| crate::db::Anchor {
-                    sort_key: r.get(0),
-                    skip: r.get(1),
-                })
-                .collect())
+            let mut anchors: Vec<crate::db::Anchor> = Vec::new();
+            for r in self.query(&sql).fetch_all(db.read()).await? {
+                let (k, skip, n, total): (Vec<u8>, i64, i64, i64) =
+                    (r.get(0), r.get(1), r.get(2), r.get(3));
+                if (n - 1) % p == 0 {
+                    anchors.push(crate::db::Anchor {
+                        sort_key: k.clone(),
+                        skip,
+                        last_key: k.clone(),
+                    });
+                }
+                if (n % p == 0 || n == total)
+                    && let Some(a) = anchors.last_mut()
+                {
+                    a.last_key = k;
+                }
+            }
+            Ok(anchors)
         };
         let anchors = db.cached_anchors(cache_key, read).await?;
         let Some(anchor) = anchors.get((page.page - 1) as usize) else {
@@ -155,6 +169,7 @@ impl Filter {
         };
         let mut from = self.clone();
         from.and(&format!("{key} >= ?"), Value::from(anchor.sort_key.clone()));
+        from.and(&format!("{key} <= ?"), Value::from(anchor.last_key.clone()));
         Ok(Some((from, anchor.skip)))
     }
 

@@ -50,16 +50,20 @@ pub async fn account(db: &Db, token: &str) -> Result<Option<Account>> {
     if !plausible(token) {
         return Ok(None);
     }
-    let row = sqlx::query(
-        "SELECT u.id, u.email, u.display_name, u.role, u.province_code, u.network_code \
-         FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
-    )
-    .bind(hash_token(token))
-    .bind(crate::now())
-    .fetch_optional(db.read())
-    .await?;
-    Ok(row.as_ref().and_then(account_from_row))
+    let hash = hash_token(token);
+    let read = async {
+        let row = sqlx::query(
+            "SELECT u.id, u.email, u.display_name, u.role, u.province_code, u.network_code \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
+        )
+        .bind(hash.clone())
+        .bind(crate::now())
+        .fetch_optional(db.read())
+        .await?;
+        Ok(row.as_ref().and_then(account_from_row))
+    };
+    db.cached_session(hash.clone(), read).await
 }
 
 pub async fn delete(db: &Db, token: &str) -> Result<()> {

@@ -135,12 +135,12 @@ pub async fn list(
         None => (f, page.offset()),
     };
     let sql = page_sql(db.backend, &f, page);
-    let json: Option<String> = f
-        .query(&sql)
-        .bind(offset)
-        .fetch_one(db.read())
-        .await?
-        .get(0);
+    let key = format!("{sql} {:?} {offset}", f.binds);
+    let read = async {
+        let row = f.query(&sql).bind(offset).fetch_one(db.read()).await?;
+        Ok(row.get::<Option<String>, _>(0))
+    };
+    let json = db.cached_page(key, read).await?;
     type PageRow = (
         i64,
         i64,
