@@ -9,6 +9,9 @@ use serde::Deserialize;
 use sermphalang_store::audit::{self, AuditFilter, Entry};
 use sermphalang_store::{Page, PageRequest};
 
+/// Entries carry their changes field by field: 25 keep a page within its 60 KB budget.
+const AUDIT_PER_PAGE: i64 = 25;
+
 #[derive(Deserialize, Default)]
 pub struct AuditQuery {
     page: Option<i64>,
@@ -147,7 +150,9 @@ pub async fn list(
         from: day(&q.from, &mut bad_date),
         to: day(&q.to, &mut bad_date),
     };
-    let page = audit::search(&state.db, Some(province), &filter, PageRequest::new(q.page)).await?;
+    let mut request = PageRequest::new(q.page);
+    request.per_page = AUDIT_PER_PAGE;
+    let page = audit::search(&state.db, Some(province), &filter, request).await?;
     let base = format!("/p/{province}/audit");
     let kept = [
         ("who", q.who.clone()),
