@@ -18,6 +18,7 @@ mod nation;
 mod news;
 mod photos;
 mod plan;
+mod public;
 mod search;
 mod workshop;
 
@@ -67,6 +68,7 @@ async fn main() -> Result<()> {
             .await
         }
         ["bench", "news"] => news::bench().await,
+        ["bench", "public"] => public::bench().await,
         ["bench", "assessment", rest @ ..] => {
             assessment::bench(if rest.contains(&"--postgres") {
                 workshop::Backend::Postgres
@@ -85,7 +87,7 @@ async fn main() -> Result<()> {
         }
         ["profile-list", dir] => profile_list(Path::new(dir)).await,
         _ => bail!(
-            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres] | bench news | bench search [--postgres] | bench assessment [--postgres]"
+            "usage: cargo run --release -p xtask -- bench registry | bench workshop [--postgres] [--phones N] | bench certificates | bench photos | bench plan [--postgres] | bench dashboard [--postgres] | bench news | bench public | bench search [--postgres] | bench assessment [--postgres]"
         ),
     }
 }

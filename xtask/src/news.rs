@@ -101,7 +101,7 @@ fn nginx_binary() -> Result<&'static str> {
     Ok(path)
 }
 
-struct Nginx(Child);
+pub(crate) struct Nginx(Child);
 
 impl Drop for Nginx {
     /// SIGTERM, not SIGKILL: a killed master leaves its workers serving.
@@ -114,7 +114,7 @@ impl Drop for Nginx {
 }
 
 /// nginx serving `dir` on loopback with two workers, as a small production site would.
-fn nginx(dir: &Path, port: u16) -> Result<Nginx> {
+pub(crate) fn nginx(dir: &Path, port: u16) -> Result<Nginx> {
     let conf = dir.join("nginx.conf");
     std::fs::write(
         &conf,

@@ -278,6 +278,33 @@ async fn issue_only_to_completers_zip_verify_reissue_revoke() {
         .await;
     let v = body(public.get(&format!("/verify/{}", a_cert.code)).await).await;
     assert!(v.contains("ถูกเพิกถอน") && v.contains("ออกผิดคน"));
+
+    // Real codes can be verified in bulk from one address; guesses are limited.
+    for _ in 0..100 {
+        let r = public.get(&format!("/verify/{}", b_cert.code)).await;
+        assert_eq!(
+            r.status(),
+            200,
+            "a real code is never refused for its number"
+        );
+    }
+    let mut refused = 0;
+    for i in 0..70 {
+        let guess = public.get(&format!("/verify/AAAA-BBBB-CCCC-{i:04}")).await;
+        if guess.status() == 429 {
+            refused += 1;
+        }
+    }
+    assert!(
+        (5..=20).contains(&refused),
+        "guesses after the 60th are refused: {refused}"
+    );
+    let after = public.get(&format!("/verify/{}", b_cert.code)).await;
+    assert_eq!(
+        after.status(),
+        429,
+        "an address that guessed waits, even for a real code"
+    );
     assert_eq!(
         public
             .get(&format!("/t/{a}/certificate.pdf"))

@@ -103,7 +103,9 @@ pub async fn show(
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
-    if !state.lookups.allow(addr.ip()) {
+    // Only a code that matches nothing uses up the address's allowance: guessing is what the
+    // limit stops, and a room (or a school's whole list) verifying real codes is not guessing.
+    if !state.lookups.has_room(addr.ip()) {
         return Err(AppError::TooMany);
     }
     let v = match certificate::verify(&state.db, &code).await {
@@ -116,7 +118,10 @@ pub async fn show(
             };
             return match awarded {
                 Ok(v) => crate::assessment::public::page(ctx, v),
-                Err(StoreError::NotFound) => unknown(ctx, &code),
+                Err(StoreError::NotFound) => {
+                    state.lookups.allow(addr.ip());
+                    unknown(ctx, &code)
+                }
                 Err(e) => Err(e.into()),
             };
         }
