@@ -16,6 +16,7 @@ mod metrics;
 mod pages;
 pub mod routes;
 mod security;
+mod shared_pages;
 mod sheet_upload;
 mod upload;
 
@@ -75,8 +76,8 @@ pub struct Shared {
     /// The dashboards' figures, reused for a moment (`kept.rs`).
     pub boards: kept::Kept<dashboard::board::Board>,
     pub nations: kept::Kept<dashboard::nation::Nation>,
-    /// Published articles as anonymous readers get them, reused for a moment.
-    pub articles: kept::Kept<axum::body::Bytes>,
+    /// Public pages as anonymous readers get them, reused for a moment (`shared_pages`).
+    pub shared_pages: kept::Kept<shared_pages::Shared>,
     /// The photos each published article shows, for its photo requests.
     pub shown_photos: kept::Kept<Vec<i64>>,
     /// Cleared while data is still being loaded in the background (the demo), so that
@@ -108,7 +109,7 @@ impl AppState {
             certificate_worker: None,
             boards: Default::default(),
             nations: Default::default(),
-            articles: Default::default(),
+            shared_pages: Default::default(),
             shown_photos: Default::default(),
             ready: Arc::new(std::sync::atomic::AtomicBool::new(true)),
         })))

@@ -245,6 +245,11 @@ async fn issue_only_to_completers_zip_verify_reissue_revoke() {
         .await
         .unwrap()
         .unwrap();
+    let before = body(public.get(&format!("/verify/{}", a_cert.code)).await).await;
+    assert!(
+        !before.contains("ถูกเพิกถอน"),
+        "valid, and now kept for visitors"
+    );
     let no_reason = staff
         .post(
             &format!("/p/41/events/{id}/certificates/{}/revoke", a_cert.id),

@@ -33,8 +33,21 @@ struct PublicPage {
 pub async fn province(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     Path(code): Path<String>,
     Query(filters): Query<Filters>,
+) -> Result<Response, AppError> {
+    crate::shared_pages::shared(&state, ctx, &headers, |ctx| {
+        province_page(&state, ctx, code, filters)
+    })
+    .await
+}
+
+async fn province_page(
+    state: &AppState,
+    ctx: Ctx,
+    code: String,
+    filters: Filters,
 ) -> Result<Response, AppError> {
     let Some(province) = code
         .parse::<i64>()
@@ -51,7 +64,7 @@ pub async fn province(
             }],
         ));
     };
-    let board = match Board::kept(&state, &ctx, province, &filters, true).await {
+    let board = match Board::kept(state, &ctx, province, &filters, true).await {
         Ok(b) => b,
         Err(failed) => return Ok(failed.answer(ctx, None, format!("/open/{province}"))),
     };
@@ -59,7 +72,7 @@ pub async fn province(
     let charts = Charts::of(&board, &ctx, &base);
 
     let canonical = format!("{}{base}", state.public_url.clone().unwrap_or_default());
-    let levels = crate::assessment::levels::newest(&state, &ctx, province).await?;
+    let levels = crate::assessment::levels::newest(state, &ctx, province).await?;
     render(PublicPage {
         levels,
         ctx,

@@ -7,10 +7,9 @@ use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::{ListLinks, public_base, render};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sermphalang_domain::news::plain_text;
 use sermphalang_store::news::galleries;
@@ -88,8 +87,13 @@ struct ListPage {
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, AppError> {
+    crate::shared_pages::shared(&state, ctx, &headers, |ctx| list_page(&state, ctx, query)).await
+}
+
+async fn list_page(state: &AppState, ctx: Ctx, query: ListQuery) -> Result<Response, AppError> {
     let tag = (!query.tag.is_empty()).then_some(query.tag.as_str());
     let request = PageRequest {
         page: query.page.unwrap_or(1).clamp(1, 10_000),
@@ -152,35 +156,10 @@ async fn article_page(
     id: i64,
     print: bool,
 ) -> Result<Response, AppError> {
-    if ctx.account.is_some() {
-        return render_article(state, ctx, headers, id, print).await;
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or_default();
-    let key = format!(
-        "{host}|{}|{}|{}",
-        ctx.here,
-        ctx.lang_code(),
-        ctx.font.class()
-    );
-    let generation = state.db.generation();
-    if let Some(html) = state.articles.get(&key, generation) {
-        return Ok(Html(Bytes::clone(&html)).into_response());
-    }
-    let response = render_article(state, ctx, headers, id, print).await?;
-    if response.status() != axum::http::StatusCode::OK {
-        return Ok(response);
-    }
-    let (parts, body) = response.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    state
-        .articles
-        .put(key, generation, std::sync::Arc::new(bytes.clone()));
-    Ok(Response::from_parts(parts, axum::body::Body::from(bytes)))
+    crate::shared_pages::shared(state, ctx, headers, |ctx| {
+        render_article(state, ctx, headers, id, print)
+    })
+    .await
 }
 
 async fn render_article(

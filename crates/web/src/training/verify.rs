@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::pages::render;
 use askama::Template;
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sermphalang_domain::training::codes;
@@ -100,6 +100,7 @@ impl ResultPage {
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
@@ -108,11 +109,23 @@ pub async fn show(
     if !state.lookups.has_room(addr.ip()) {
         return Err(AppError::TooMany);
     }
-    let v = match certificate::verify(&state.db, &code).await {
+    crate::shared_pages::shared(&state, ctx, &headers, |ctx| {
+        verification(&state, ctx, addr, &code)
+    })
+    .await
+}
+
+async fn verification(
+    state: &AppState,
+    ctx: Ctx,
+    addr: SocketAddr,
+    code: &str,
+) -> Result<Response, AppError> {
+    let v = match certificate::verify(&state.db, code).await {
         Ok(v) => v,
         Err(StoreError::NotFound) => {
             // Not a training's certificate: perhaps an awarded assessment level's.
-            let awarded = match codes::parse(&code) {
+            let awarded = match codes::parse(code) {
                 Some(c) => assessment_verification::verify(&state.db, &c).await,
                 None => Err(StoreError::NotFound),
             };
@@ -120,7 +133,7 @@ pub async fn show(
                 Ok(v) => crate::assessment::public::page(ctx, v),
                 Err(StoreError::NotFound) => {
                     state.lookups.allow(addr.ip());
-                    unknown(ctx, &code)
+                    unknown(ctx, code)
                 }
                 Err(e) => Err(e.into()),
             };
