@@ -44,7 +44,7 @@ async function weigh(state, path) {
     // An export or a file answers as a download: not a page.
     if (!String(e.message).includes('Download is starting')) throw e;
     await context.close();
-    return { path, status: 0, html: 0, firstView: 0, links: [] };
+    return { path, status: 0, html: 0, firstView: 0, links: [], clipped: 0 };
   }
   const html = response ? (await response.body()).length : 0;
   const status = response ? response.status() : 0;
@@ -54,8 +54,11 @@ async function weigh(state, path) {
       .reduce((sum, r) => sum + r.transferSize, nav ? nav.transferSize : 0);
   });
   const links = await page.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => a.href));
+  // A list stacked for the phone must not be wider than it, pushing text out of sight.
+  const clipped = await page.evaluate(() => Array.from(document.querySelectorAll('.tablewrap'))
+    .filter((w) => w.querySelector('table.list') && w.scrollWidth > w.clientWidth + 1).length);
   await context.close();
-  return { path, status, html, firstView, links };
+  return { path, status, html, firstView, links, clipped };
 }
 
 async function walk(state, start) {
@@ -91,6 +94,8 @@ function report(who, weighed) {
   const over = weighed.filter((w) => w.html > HTML_BUDGET || w.firstView > FIRST_VIEW_BUDGET)
     .map((w) => `${w.path}: ${w.html} B HTML, ${w.firstView} B first view`);
   assert.deepEqual(over, [], `over the budget (HTML ${HTML_BUDGET} B, first view ${FIRST_VIEW_BUDGET} B)`);
+  const clipped = weighed.filter((w) => w.clipped > 0).map((w) => `${w.path}: ${w.clipped} lists`);
+  assert.deepEqual(clipped, [], 'stacked lists wider than a 360-px phone (their text runs out of sight)');
 }
 
 test('every page of the secretariat stays within its weight budget', async () => {
