@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// List totals are cached this long at most; a write through this process clears them at once,
-/// so only another instance's writes can be this late.
+/// Kept values (list totals, page anchors and rows, sessions) last this long at most; a write
+/// through this process drops them at once, so only another instance's writes can be this late.
 const COUNT_TTL: Duration = Duration::from_secs(3);
 const COUNT_CACHE_MAX: usize = 2000;
 
