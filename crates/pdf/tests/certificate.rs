@@ -365,3 +365,81 @@ fn a_long_event_title_breaks_into_balanced_lines_inside_the_frame() {
         png_of(&pdf, 1, &format!("certificate-title-{i}"), 80);
     }
 }
+
+/// Certificates rendered together are written as one PDF and cut apart: each file must still
+/// be its own person's single page, read back exactly, with a QR code that opens its address.
+#[test]
+fn a_batch_gives_everyone_an_exact_one_page_pdf_of_their_own() {
+    let template = CertificateTemplate::default_template();
+    let artwork = full_artwork();
+    // More than one batch of 50, so the second batch is cut apart too.
+    let people: Vec<Certificate> = (0..55)
+        .map(|i| Certificate {
+            name: HARD_NAMES[i % HARD_NAMES.len()].into(),
+            number: format!("{:04}/2565", i + 1),
+            code: format!("BATCH-{i:04}"),
+            verify_url: format!("https://example.org/verify/BATCH-{i:04}"),
+            ..sample().1
+        })
+        .collect();
+    let rendered = template.render_all(&artwork, &people);
+    assert_eq!(rendered.len(), people.len());
+    for (i, r) in rendered.iter().enumerate() {
+        let r = r.as_ref().unwrap();
+        assert!(r.pdf.starts_with(b"%PDF-"), "certificate {i}");
+        assert_eq!(r.pages, 1, "certificate {i}");
+        assert!(
+            r.pdf.len() <= 100 * 1024,
+            "certificate {i}: {} bytes",
+            r.pdf.len()
+        );
+    }
+    if !poppler_available() {
+        return;
+    }
+    for i in [0, 1, 49, 50, 54] {
+        let person = &people[i];
+        let pdf = keep(
+            &format!("certificate-batch-{i}.pdf"),
+            &rendered[i].as_ref().unwrap().pdf,
+        );
+        let info = run("pdfinfo", &[&pdf]);
+        assert!(info.contains("Pages:           1"), "{info}");
+        assert!(
+            info.contains(&format!("Title:           เกียรติบัตร {}", person.name)),
+            "{info}"
+        );
+        let text = text_of(&pdf);
+        assert!(
+            text.lines()
+                .any(|line| squeeze(line).contains(&person.name)),
+            "{:?} is not on one line, exactly, in:\n{text}",
+            person.name
+        );
+        assert!(text.contains(&format!("เลขที่ {}", person.number)), "{text}");
+        assert!(text.contains(&person.code), "{text}");
+        let other = &people[(i + 1) % people.len()];
+        assert!(!text.contains(&other.code), "{text}");
+
+        let alone = keep(
+            &format!("certificate-alone-{i}.pdf"),
+            &template.render(&artwork, person).unwrap().pdf,
+        );
+        assert_eq!(
+            text,
+            text_of(&alone),
+            "certificate {i} differs from its own rendering"
+        );
+
+        let png = png_of(&pdf, 1, &format!("certificate-batch-{i}"), 150);
+        assert_eq!(qr_text(&png).as_deref(), Some(person.verify_url.as_str()));
+    }
+}
+
+fn qr_text(png: &std::path::Path) -> Option<String> {
+    let image = image::open(png).unwrap().to_luma8();
+    rqrr::PreparedImage::prepare(image)
+        .detect_grids()
+        .into_iter()
+        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+}

@@ -1,14 +1,17 @@
-//! The dictionary that becomes `sys.inputs` for one certificate.
+//! What a template reads: the event's artwork as `sys.inputs`, and one certificate's data as
+//! files (see `world`).
 
+use fast_qr::{ECL, QRBuilder};
+use typst::Library;
 use typst::foundations::{Bytes, Dict, IntoValue, Value};
+use typst::utils::LazyHash;
 
+use super::world::library;
 use super::{Artwork, Certificate};
 
-/// The parts of the inputs that stay the same for every certificate of an event, converted once.
-#[derive(Debug, Clone)]
+/// What stays the same for every certificate of an event, converted once.
 pub(crate) struct Shared {
-    logos: Value,
-    signatories: Value,
+    pub(crate) library: LazyHash<Library>,
 }
 
 impl Shared {
@@ -33,48 +36,56 @@ impl Shared {
                 Value::Dict(person)
             })
             .collect();
+        let mut inputs = Dict::new();
+        inputs.insert("logos".into(), logos.into_value());
+        inputs.insert("signatories".into(), signatories.into_value());
         Self {
-            logos: logos.into_value(),
-            signatories: signatories.into_value(),
+            library: library(inputs),
         }
     }
 }
 
-pub(crate) fn inputs(shared: &Shared, certificate: &Certificate) -> Dict {
-    let c = certificate;
-    let mut dict = Dict::new();
-    for (key, value) in [
-        ("name", &c.name),
-        ("event", &c.event),
-        ("event_kind", &c.event_kind),
-        ("held_on", &c.held_on),
-        ("venue", &c.venue),
-        ("issued_on", &c.issued_on),
-        ("issuer", &c.issuer),
-        ("province", &c.province),
-        ("number", &c.number),
-        ("code", &c.code),
-        ("verify_url", &c.verify_url),
-    ] {
-        dict.insert(key.into(), value.as_str().into_value());
+/// The certificate's text fields as `/certificate.json`, under the names the prelude reads,
+/// and the QR code's side in modules.
+pub(crate) fn data(certificate: &Certificate, qr: &Qr) -> Bytes {
+    let mut fields = serde_json::to_value(certificate).unwrap_or_default();
+    if let Some(fields) = fields.as_object_mut() {
+        fields.insert("qr_side".into(), qr.side.into());
     }
-    dict.insert("qr".into(), Value::Bytes(Bytes::new(qr_svg(&c.verify_url))));
-    dict.insert("logos".into(), shared.logos.clone());
-    dict.insert("signatories".into(), shared.signatories.clone());
-    dict
+    Bytes::new(serde_json::to_vec(&fields).unwrap_or_default())
 }
 
-/// The QR code as SVG; an address too long for a QR code gives an empty square.
-fn qr_svg(url: &str) -> Vec<u8> {
-    let svg = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
-        .map(|q| {
-            q.render::<qrcode::render::svg::Color>()
-                .min_dimensions(200, 200)
-                .quiet_zone(true)
-                .build()
-        })
-        .unwrap_or_else(|_| {
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>"#.to_owned()
-        });
-    svg.into_bytes()
+/// The QR code as raw 8-bit grey pixels, one a module, with a quiet zone of four.
+///
+/// Pixels, not SVG: a QR code's hundreds of small squares cost more to parse and draw than the
+/// rest of the certificate, and a pixelated image prints as sharp.
+pub(crate) struct Qr {
+    pub(crate) side: usize,
+    pub(crate) pixels: Bytes,
+}
+
+/// An address too long for a QR code gives a white square.
+pub(crate) fn qr_code(url: &str) -> Qr {
+    const QUIET: usize = 4;
+    const WHITE: u8 = 255;
+    let Ok(code) = QRBuilder::new(url).ecl(ECL::M).build() else {
+        return Qr {
+            side: 1,
+            pixels: Bytes::new([WHITE]),
+        };
+    };
+    let size = code.size;
+    let side = size + 2 * QUIET;
+    let mut pixels = vec![WHITE; side * side];
+    for y in 0..size {
+        for x in 0..size {
+            if code.data[y * size + x].value() {
+                pixels[(y + QUIET) * side + x + QUIET] = 0;
+            }
+        }
+    }
+    Qr {
+        side,
+        pixels: Bytes::new(pixels),
+    }
 }

@@ -1,11 +1,14 @@
 //! Certificates: one A4 landscape page per person, typeset from a template the secretariat can
 //! edit. The template is Typst markup; `sermphalang.typ` gives it the variables and helpers.
 
+mod batch;
 mod image;
 mod inputs;
+mod split;
 mod template;
 mod typesetter;
 mod worker;
+mod world;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,19 +4,19 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 
-use typst::World;
-use typst::WorldExt;
-use typst::diag::{Severity, SourceDiagnostic};
-use typst::syntax::{DiagSpan, FileId};
-use typst::text::Font;
-use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateMainFile};
+use typst::diag::{Severity, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Dict};
+use typst::syntax::{DiagSpan, FileId, Source};
+use typst::utils::LazyHash;
+use typst::{Library, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use serde::{Deserialize, Serialize};
 
-use super::inputs::{Shared, inputs};
+use super::inputs::{Shared, data, qr_code};
 use super::worker::Exceeded;
+use super::world::{self, CertificateWorld, file_id};
 use super::{Artwork, Certificate, Rendered, Warning};
 
 const DEFAULT: &str = include_str!("../../templates/certificate.typ");
@@ -44,19 +44,14 @@ fn describe(line: Option<usize>, message: &str) -> String {
     }
 }
 
-/// A compiled template, ready to render many certificates. Cheap to keep; costly to build.
+/// A template ready to render many certificates; Typst keeps what it laid out for the next.
 pub struct CertificateTemplate {
-    engine: TypstEngine<TypstTemplateMainFile>,
+    main: Source,
 }
 
-fn fonts() -> &'static [Font] {
-    static FONTS: OnceLock<Vec<Font>> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        [crate::engine::REGULAR, crate::engine::BOLD]
-            .into_iter()
-            .filter_map(|bytes| Font::new(typst::foundations::Bytes::new(bytes), 0))
-            .collect()
-    })
+fn prelude() -> &'static Source {
+    static PRELUDE_SOURCE: OnceLock<Source> = OnceLock::new();
+    PRELUDE_SOURCE.get_or_init(|| Source::new(file_id(world::PRELUDE), PRELUDE.to_owned()))
 }
 
 impl CertificateTemplate {
@@ -84,16 +79,8 @@ impl CertificateTemplate {
 
     pub fn new(source: &str) -> Result<Self, TemplateError> {
         Self::check_length(source)?;
-        let main = ("/certificate.typ", format!("{IMPORT}{source}"));
-        let engine = TypstEngine::builder()
-            .main_file(main)
-            .with_static_source_file_resolver([("/sermphalang.typ", PRELUDE)])
-            .fonts(fonts().iter().cloned())
-            // Keep a few compilations' worth of memoised layout: the next certificate of the
-            // same event reuses almost all of it.
-            .comemo_evict_max_age(Some(4))
-            .build();
-        Ok(Self { engine })
+        let main = Source::new(file_id(world::MAIN), format!("{IMPORT}{source}"));
+        Ok(Self { main })
     }
 
     pub fn default_template() -> Self {
@@ -107,41 +94,42 @@ impl CertificateTemplate {
         artwork: &Artwork,
         certificate: &Certificate,
     ) -> Result<Rendered, TemplateError> {
-        self.render_shared(&Shared::new(artwork), artwork, certificate)
+        let typeset = self.typeset(&Shared::new(artwork), artwork, certificate);
+        forget_old_layouts();
+        let typeset = typeset?;
+        let pdf = self.export(&typeset.document)?;
+        Ok(typeset.rendered(pdf))
     }
 
-    /// Renders the certificates of one event in order; each result stands alone.
-    pub fn render_all<'a>(
-        &'a self,
-        artwork: &'a Artwork,
-        certificates: &'a [Certificate],
-    ) -> impl Iterator<Item = Result<Rendered, TemplateError>> + 'a {
-        let shared = Shared::new(artwork);
-        certificates
-            .iter()
-            .map(move |certificate| self.render_shared(&shared, artwork, certificate))
-    }
-
-    fn render_shared(
+    /// The certificate's pages, before they are written as PDF.
+    pub(crate) fn typeset(
         &self,
         shared: &Shared,
         artwork: &Artwork,
         certificate: &Certificate,
-    ) -> Result<Rendered, TemplateError> {
-        let compile = || self.engine.compile_with_input(inputs(shared, certificate));
+    ) -> Result<Typeset, TemplateError> {
+        let qr = qr_code(&certificate.verify_url);
+        let world = CertificateWorld {
+            main: &self.main,
+            prelude: prelude(),
+            library: &shared.library,
+            data: data(certificate, &qr),
+            qr: qr.pixels.clone(),
+        };
+        let compile = || -> Warned<_> { typst::compile::<PagedDocument>(&world) };
         let warned = catch_unwind(AssertUnwindSafe(compile)).map_err(|_| TemplateError {
             line: None,
             message: "the typesetter stopped unexpectedly".into(),
             exceeded: None,
         })?;
-        let document: PagedDocument = warned.output.map_err(|err| self.error(err))?;
+        let mut document = warned.output.map_err(|diags| self.first(&diags))?;
+        // Set here rather than by `set document` in the template: a style that names the
+        // person would reach every element and undo the reuse of the layout.
+        let info = document.info_mut();
+        if info.title.is_none() {
+            info.title = Some(format!("เกียรติบัตร {}", certificate.name).into());
+        }
         let document = crate::clusters::join_split_clusters(document);
-        let options = PdfOptions {
-            // Untagged keeps a certificate near 40 KB; its text is still extractable.
-            tagged: false,
-            ..PdfOptions::default()
-        };
-        let pdf = typst_pdf::pdf(&document, &options).map_err(|diags| self.first(&diags))?;
         let pages = document.pages().len();
         let mut warnings = artwork.warnings();
         if pages != 1 {
@@ -151,22 +139,11 @@ impl CertificateTemplate {
             let TemplateError { line, message, .. } = self.located(diag);
             Warning::Template { line, message }
         }));
-        Ok(Rendered {
-            pdf,
-            pages,
-            warnings,
-        })
+        Ok(Typeset { document, warnings })
     }
 
-    fn error(&self, err: TypstAsLibError) -> TemplateError {
-        match err {
-            TypstAsLibError::TypstSource(diags) => self.first(&diags),
-            other => TemplateError {
-                line: None,
-                message: other.to_string(),
-                exceeded: None,
-            },
-        }
+    pub(crate) fn export(&self, document: &PagedDocument) -> Result<Vec<u8>, TemplateError> {
+        typst_pdf::pdf(document, &pdf_options()).map_err(|diags| self.first(&diags))
     }
 
     /// The first error, which is the one to fix first; the rest often follow from it.
@@ -190,12 +167,12 @@ impl CertificateTemplate {
     fn located(&self, diag: &SourceDiagnostic) -> TemplateError {
         let hints: String = diag.hints.iter().map(|h| format!(" ({})", h.v)).collect();
         let message = format!("{}{hints}", diag.message);
-        let Ok(world) = self.engine.world_builder().build() else {
-            return TemplateError {
-                line: None,
-                message,
-                exceeded: None,
-            };
+        let world = CertificateWorld {
+            main: &self.main,
+            prelude: prelude(),
+            library: empty_library(),
+            data: Bytes::new([]),
+            qr: Bytes::new([]),
         };
         let main = world.main();
         let spans = std::iter::once(diag.span)
@@ -218,4 +195,40 @@ fn line_of(world: &impl World, main: FileId, span: DiagSpan) -> Option<usize> {
     // Line n of the compiled source is line n - 1 of the secretariat's; line 1 is the import.
     let newlines = before.matches('\n').count();
     (newlines >= 1).then_some(newlines)
+}
+
+/// Keeps a few typesettings' worth of memoised layout, which the next certificate of the same
+/// event reuses almost all of; older layouts are dropped.
+pub(crate) fn forget_old_layouts() {
+    comemo::evict(4);
+}
+
+/// A typeset certificate waiting to be written.
+pub(crate) struct Typeset {
+    pub(crate) document: PagedDocument,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl Typeset {
+    pub(crate) fn rendered(self, pdf: Vec<u8>) -> Rendered {
+        Rendered {
+            pdf,
+            pages: self.document.pages().len(),
+            warnings: self.warnings,
+        }
+    }
+}
+
+pub(crate) fn pdf_options() -> PdfOptions {
+    PdfOptions {
+        // Untagged keeps a certificate near 40 KB; its text is still extractable.
+        tagged: false,
+        ..PdfOptions::default()
+    }
+}
+
+/// Enough of a world to find a diagnostic's line, which needs only the sources.
+fn empty_library() -> &'static LazyHash<Library> {
+    static EMPTY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    EMPTY.get_or_init(|| world::library(Dict::new()))
 }
