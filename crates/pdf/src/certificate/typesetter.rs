@@ -69,4 +69,13 @@ impl Typesetter {
             }
         }
     }
+
+    /// Renders an event's certificates in order, together where the template runs in this
+    /// process; each result stands alone.
+    pub fn render_all(&self, certificates: &[Certificate]) -> Vec<Result<Rendered, TemplateError>> {
+        match self {
+            Self::InProcess { template, artwork } => template.render_all(artwork, certificates),
+            Self::Worker { .. } => certificates.iter().map(|c| self.render(c)).collect(),
+        }
+    }
 }

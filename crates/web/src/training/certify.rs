@@ -197,8 +197,12 @@ pub async fn run_all(
     let due = pending(&state, &e).await?;
     let run = runs::start(&state.db, e.id, due.len() as i64, actor.user_id).await?;
     tokio::spawn(async move {
-        for r in &due {
-            let failure = match issue(&state, &actor, &sheet, &e, r).await {
+        let mut issued = Vec::with_capacity(due.len());
+        for batch in due.chunks(BATCH) {
+            issued.extend(issue_batch(&state, &actor, &sheet, &e, batch).await);
+        }
+        for (r, outcome) in due.iter().zip(issued) {
+            let failure = match outcome {
                 Ok(Ok(_)) => None,
                 Ok(Err(Refused::Invalid(invalid))) => {
                     Some(format!("{}: {}", r.full_name(), invalid.summary_th()))
@@ -233,13 +237,67 @@ pub async fn issue_demo(state: &AppState, base: &str) -> Result<usize, AppError>
     };
     let sheet = Arc::new(sheet(state, &e, base).await?);
     let mut issued = 0;
-    for r in pending(state, &e).await? {
-        if issue(state, &Actor::system(), &sheet, &e, &r)
-            .await?
-            .is_ok()
-        {
-            issued += 1;
+    for batch in pending(state, &e).await?.chunks(BATCH) {
+        for outcome in issue_batch(state, &Actor::system(), &sheet, &e, batch).await {
+            if outcome?.is_ok() {
+                issued += 1;
+            }
         }
     }
     Ok(issued)
+}
+
+/// Certificates typeset together: the typesetter shares its fonts and images among them.
+const BATCH: usize = 50;
+
+/// Issues `due` under consecutive numbers from the next free one, rendered together. One whose
+/// number another issue took meanwhile is issued again on its own, under a fresh number.
+async fn issue_batch(
+    state: &AppState,
+    actor: &Actor,
+    sheet: &Arc<Sheet>,
+    e: &Event,
+    due: &[Registration],
+) -> Vec<Result<Result<i64, Refused>, AppError>> {
+    let mut outcomes = Vec::with_capacity(due.len());
+    let Ok((first, _)) = certificate::next(&state.db, e.id).await else {
+        // One at a time, each says what went wrong.
+        for r in due {
+            outcomes.push(issue(state, actor, sheet, e, r).await);
+        }
+        return outcomes;
+    };
+    let numbered: Vec<(i64, String)> = (first..)
+        .zip(due)
+        .map(|(number, _)| (number, codes::generate(&mut rand::rng())))
+        .collect();
+    let certificates: Vec<Certificate> = due
+        .iter()
+        .zip(&numbered)
+        .map(|(r, (number, code))| sheet.certificate(e, r.full_name(), *number, code))
+        .collect();
+    let typesetter = sheet.clone();
+    let rendered =
+        tokio::task::spawn_blocking(move || typesetter.typesetter.render_all(&certificates))
+            .await
+            .unwrap_or_default();
+    for (i, (r, (number, code))) in due.iter().zip(&numbered).enumerate() {
+        let outcome = match rendered.get(i) {
+            Some(Ok(rendered)) => {
+                match certificate::issue(&state.db, actor, e, r, *number, code, &rendered.pdf).await
+                {
+                    Ok(id) => Ok(Ok(id)),
+                    Err(StoreError::Invalid(invalid)) => Ok(Err(Refused::Invalid(invalid))),
+                    Err(err) if certificate::is_taken_number(&err) => {
+                        issue(state, actor, sheet, e, r).await
+                    }
+                    Err(err) => Err(err.into()),
+                }
+            }
+            Some(Err(err)) => Ok(Err(Refused::Template(err.clone()))),
+            None => issue(state, actor, sheet, e, r).await,
+        };
+        outcomes.push(outcome);
+    }
+    outcomes
 }
