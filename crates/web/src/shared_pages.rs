@@ -1,7 +1,11 @@
-//! Pages that are the same bytes for every anonymous reader (no account, no form: an article,
-//! a certificate's verification, the news, the transparency pages) are rendered once and kept
-//! for a moment, like the dashboard's figures: a page shared widely, or verified in bulk, then
-//! costs little. A signed-in reader always gets a fresh rendering.
+//! Pages that are the same for every anonymous reader (an article, a certificate's
+//! verification, the news, the transparency pages, a published event with its registration
+//! form) are rendered once and kept for a moment, like the dashboard's figures: a page shared
+//! widely, or verified in bulk, then costs little. A signed-in reader always gets a fresh
+//! rendering.
+//!
+//! A form carries the reader's own CSRF token. The kept page is rendered with a placeholder of
+//! the token's length in its place, and each reader gets the page with their token put in.
 
 use crate::AppState;
 use crate::ctx::Ctx;
@@ -11,8 +15,49 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use std::sync::Arc;
 
-/// The answer's headers and body, as rendered the first time.
-pub type Shared = (HeaderMap, Bytes);
+/// The answer's headers and body as rendered the first time, and where the placeholder token
+/// stands in the body.
+pub struct Shared {
+    headers: HeaderMap,
+    body: Bytes,
+    tokens_at: Vec<usize>,
+}
+
+/// As long as a real token (64 hex digits), and never one: it is not hex.
+const PLACEHOLDER: &str = "csrf-placeholder-for-a-kept-page-put-in-per-reader-ooooooooooooo";
+
+impl Shared {
+    fn new(headers: HeaderMap, body: Bytes) -> Self {
+        let needle = PLACEHOLDER.as_bytes();
+        let tokens_at = body
+            .windows(needle.len())
+            .enumerate()
+            .filter(|(_, window)| *window == needle)
+            .map(|(at, _)| at)
+            .collect();
+        Self {
+            headers,
+            body,
+            tokens_at,
+        }
+    }
+
+    /// The page for a reader with `token`: the kept bytes themselves when it has no form.
+    fn for_reader(&self, token: &str) -> Response {
+        let body = if self.tokens_at.is_empty() {
+            self.body.clone()
+        } else {
+            let mut body = self.body.to_vec();
+            for &at in &self.tokens_at {
+                body[at..at + token.len()].copy_from_slice(token.as_bytes());
+            }
+            Bytes::from(body)
+        };
+        let mut response = Response::new(Body::from(body));
+        *response.headers_mut() = self.headers.clone();
+        response
+    }
+}
 
 pub async fn shared<F, Fut>(
     state: &AppState,
@@ -24,7 +69,8 @@ where
     F: FnOnce(Ctx) -> Fut,
     Fut: Future<Output = Result<Response, AppError>>,
 {
-    if ctx.account.is_some() {
+    // A token of another shape (a cookie set by hand) would not fit the placeholder's place.
+    if ctx.account.is_some() || ctx.csrf.len() != PLACEHOLDER.len() {
         return render(ctx).await;
     }
     let host = headers
@@ -38,13 +84,15 @@ where
         ctx.font.class()
     );
     let generation = state.db.generation();
+    let token = ctx.csrf.clone();
     if let Some(kept) = state.shared_pages.get(&key, generation) {
-        let (headers, body) = kept.as_ref().clone();
-        let mut response = Response::new(Body::from(body));
-        *response.headers_mut() = headers;
-        return Ok(response);
+        return Ok(kept.for_reader(&token));
     }
-    let response = render(ctx).await?;
+    let response = render(Ctx {
+        csrf: PLACEHOLDER.to_owned(),
+        ..ctx
+    })
+    .await?;
     if response.status() != StatusCode::OK {
         return Ok(response);
     }
@@ -52,10 +100,7 @@ where
     let bytes = axum::body::to_bytes(body, usize::MAX)
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    state.shared_pages.put(
-        key,
-        generation,
-        Arc::new((parts.headers.clone(), bytes.clone())),
-    );
-    Ok(Response::from_parts(parts, Body::from(bytes)))
+    let page = Arc::new(Shared::new(parts.headers, bytes));
+    state.shared_pages.put(key, generation, page.clone());
+    Ok(page.for_reader(&token))
 }

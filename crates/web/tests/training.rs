@@ -617,3 +617,58 @@ async fn a_past_event_takes_no_public_registration_even_without_a_window() {
             .is_empty()
     );
 }
+
+/// A published event's page is kept for visitors, yet its registration form carries each
+/// visitor's own CSRF token, so every one of them can register.
+#[tokio::test]
+async fn a_kept_event_page_gives_each_visitor_their_own_token() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let id = create_event(&staff, "10").await;
+    let token_in = |page: &str| {
+        page.split("name=\"_csrf\" value=\"")
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+            .expect("a registration form with a token")
+            .to_string()
+    };
+    let visitors = [Client::new(&app), Client::new(&app), Client::new(&app)];
+    let mut tokens = Vec::new();
+    for (i, visitor) in visitors.iter().enumerate() {
+        // The first visit sets the cookie; later ones are the page as kept.
+        for _ in 0..2 {
+            let page = visitor.page(&format!("/events/{id}")).await;
+            assert!(
+                !page.contains("csrf-placeholder"),
+                "visitor {i} got the placeholder"
+            );
+            assert_eq!(token_in(&page), visitor.cookie_csrf(), "visitor {i}");
+        }
+        tokens.push(visitor.cookie_csrf());
+    }
+    tokens.dedup();
+    assert_eq!(tokens.len(), 3, "every visitor has a token of their own");
+    let r = visitors[2]
+        .post(
+            &format!("/events/{id}/register"),
+            &person("ฤทัย", "081-234-5678"),
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        303,
+        "the last visitor registers with the kept page's form"
+    );
+
+    // A token of another shape, set by hand, is still the one in the form.
+    let odd = reqwest::Client::new()
+        .get(app.base.clone() + &format!("/events/{id}"))
+        .header("cookie", "sp_csrf=short-token")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(token_in(&odd), "short-token");
+}

@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::pages::{Errors, invalid_or, render, render_invalid};
 use askama::Template;
 use axum::extract::{ConnectInfo, Path, State};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use sermphalang_domain::registry::Sector;
@@ -79,13 +80,15 @@ async fn event_page(
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let e = event::find_published(&state.db, id).await?;
-    let form = RegistrationForm {
-        ..RegistrationForm::default()
-    };
-    render(event_page(&state, ctx, e, form, Errors::default()).await?)
+    crate::shared_pages::shared(&state, ctx, &headers, |ctx| async {
+        let e = event::find_published(&state.db, id).await?;
+        let form = RegistrationForm::default();
+        render(event_page(&state, ctx, e, form, Errors::default()).await?)
+    })
+    .await
 }
 
 pub async fn register(
