@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
@@ -15,9 +15,9 @@ use std::time::Instant;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RequestLabels {
-    method: String,
+    method: &'static str,
     route: String,
-    status: String,
+    status: &'static str,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -84,25 +84,41 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "unmatched".into());
-    let method = req.method().to_string();
+    let method = method_label(req.method());
     let started = Instant::now();
     let response = next.run(req).await;
-    let status = format!("{}xx", response.status().as_u16() / 100);
-    state
-        .metrics
-        .requests
-        .get_or_create(&RequestLabels {
-            method,
-            route: route.clone(),
-            status,
-        })
-        .inc();
+    let status = match response.status().as_u16() / 100 {
+        1 => "1xx",
+        2 => "2xx",
+        3 => "3xx",
+        4 => "4xx",
+        _ => "5xx",
+    };
+    let labels = RequestLabels {
+        method,
+        route,
+        status,
+    };
+    state.metrics.requests.get_or_create(&labels).inc();
     state
         .metrics
         .durations
-        .get_or_create(&RouteLabels { route })
+        .get_or_create(&RouteLabels {
+            route: labels.route,
+        })
         .observe(started.elapsed().as_secs_f64());
     response
+}
+
+/// Every route is GET or POST; anything else is counted together (and refused).
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
 }
 
 pub async fn healthz(State(state): State<AppState>) -> Response {

@@ -87,6 +87,11 @@ fn session_csrf(session_token: &str) -> String {
     hex::encode(&digest[..16])
 }
 
+/// Marks a page known to carry no form: a visitor without a CSRF cookie is not given one
+/// with it (a kept public page then costs less), but with the first page that has a form.
+#[derive(Clone, Copy)]
+pub struct NoForm;
+
 /// Builds the page context, checks CSRF, sets the security headers, and answers errors in the
 /// reader's language (JSON under `/api/`).
 pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -161,7 +166,8 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         geo: state.geo.clone(),
     });
     let mut response = calm(next.run(req).await);
-    if existing_csrf.is_none() && session_token.is_none() {
+    let needs_cookie = response.extensions().get::<NoForm>().is_none();
+    if existing_csrf.is_none() && session_token.is_none() && needs_cookie {
         let c = cookie(CSRF_COOKIE, csrf, state.secure_cookies, true);
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
             response.headers_mut().append(header::SET_COOKIE, v);

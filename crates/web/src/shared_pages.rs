@@ -55,6 +55,9 @@ impl Shared {
         };
         let mut response = Response::new(Body::from(body));
         *response.headers_mut() = self.headers.clone();
+        if self.tokens_at.is_empty() {
+            response.extensions_mut().insert(crate::security::NoForm);
+        }
         response
     }
 }

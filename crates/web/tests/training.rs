@@ -601,6 +601,9 @@ async fn a_past_event_takes_no_public_registration_even_without_a_window() {
     let public = Client::new(&app);
     let page = public.page(&format!("/events/{id}")).await;
     assert!(page.contains("งานนี้จัดไปแล้ว"), "the page says why");
+    // A page without a form sets no CSRF cookie; a crafted post needs one from a page with a
+    // form, and must then still be refused by the event's dates.
+    public.get("/login").await;
     let r = public
         .post(
             &format!("/events/{id}/register"),
