@@ -9,6 +9,7 @@ mod audit;
 mod auth;
 mod ctx;
 mod error;
+mod front_cache;
 mod home;
 mod i18n;
 mod kept;
@@ -78,6 +79,8 @@ pub struct Shared {
     pub nations: kept::Kept<dashboard::nation::Nation>,
     /// Public pages as anonymous readers get them, reused for a moment (`shared_pages`).
     pub shared_pages: kept::Kept<shared_pages::Shared>,
+    /// The same pages as sent, answered before routing (`front_cache`).
+    pub front_pages: kept::Kept<front_cache::FrontPage>,
     /// The photos each published article shows, for its photo requests.
     pub shown_photos: kept::Kept<Vec<i64>>,
     /// Cleared while data is still being loaded in the background (the demo), so that
@@ -110,6 +113,7 @@ impl AppState {
             boards: Default::default(),
             nations: Default::default(),
             shared_pages: Default::default(),
+            front_pages: Default::default(),
             shown_photos: Default::default(),
             ready: Arc::new(std::sync::atomic::AtomicBool::new(true)),
         })))

@@ -37,6 +37,8 @@ pub struct Metrics {
     /// Writes committed together by the live workshop's batchers, per batch.
     pub batch_sizes: Family<BatchLabels, Histogram>,
     pub batch_seconds: Family<BatchLabels, Histogram>,
+    /// Kept public pages answered before routing, which `track` never sees.
+    front_hits: Counter,
 }
 
 impl Default for Metrics {
@@ -68,13 +70,27 @@ impl Default for Metrics {
             "Time to write and commit one batch of phones' writes",
             batch_seconds.clone(),
         );
+        let front_hits = requests
+            .get_or_create(&RequestLabels {
+                method: "GET",
+                route: "(kept page)".into(),
+                status: "2xx",
+            })
+            .clone();
         Metrics {
+            front_hits,
             registry,
             requests,
             durations,
             batch_sizes,
             batch_seconds,
         }
+    }
+}
+
+impl Metrics {
+    pub fn count_front_hit(&self) {
+        self.front_hits.inc();
     }
 }
 

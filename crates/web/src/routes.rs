@@ -397,6 +397,10 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(compression())
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::front_cache::front,
+        ))
         .with_state(state)
 }
 

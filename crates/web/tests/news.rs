@@ -263,3 +263,91 @@ async fn photos_are_uploaded_to_a_gallery_and_bad_files_are_named() {
     assert!(page.contains("บรรยากาศตลาดนัด"), "the good photo was kept");
     assert!(page.contains("/thumbnail"));
 }
+
+/// A visitor's public page is answered before routing once kept: the same bytes for the same
+/// reader, compressed as asked, a signed-in editor never served from it, and a write shows at
+/// once.
+#[tokio::test]
+async fn kept_public_pages_are_answered_before_routing_until_a_write() {
+    let (app, _) = with_news().await;
+    let http = reqwest::Client::new();
+    let get = |encoding: &'static str| {
+        let request = http.get(format!("{}/news", app.base));
+        let request = if encoding.is_empty() {
+            request
+        } else {
+            request.header("accept-encoding", encoding)
+        };
+        async move { request.send().await.unwrap() }
+    };
+    let hits = || async {
+        let metrics = reqwest::get(format!("{}/metrics", app.base))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        metrics
+            .lines()
+            .find(|l| l.contains("route=\"(kept page)\"") && !l.starts_with('#'))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let first = get("").await;
+    assert_eq!(first.status(), 200);
+    assert!(first.headers().get("set-cookie").is_none());
+    let policy = first.headers()["content-security-policy"].clone();
+    let first = first.text().await.unwrap();
+    let before = hits().await;
+    let second = get("").await;
+    assert_eq!(second.headers()["content-security-policy"], policy);
+    assert_eq!(second.text().await.unwrap(), first);
+    assert_eq!(
+        hits().await,
+        before + 1,
+        "the second visit came from the front cache"
+    );
+
+    for _ in 0..2 {
+        let gzipped = get("gzip").await;
+        assert_eq!(gzipped.headers()["content-encoding"], "gzip");
+        let bytes = gzipped.bytes().await.unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+            .unwrap();
+        assert_eq!(text, first);
+    }
+    assert!(get("").await.headers().get("content-encoding").is_none());
+
+    let editor = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let before = hits().await;
+    assert!(
+        editor.page("/news").await.contains("/logout"),
+        "an editor's own page"
+    );
+    assert_eq!(
+        hits().await,
+        before,
+        "never from the front cache when signed in"
+    );
+    let r = editor
+        .post(
+            "/p/41/news",
+            &[
+                ("title", "ข่าวใหม่หลังเก็บหน้า"),
+                ("body", "เนื้อข่าว"),
+                ("status", "published"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert!(
+        get("")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("ข่าวใหม่หลังเก็บหน้า")
+    );
+}
