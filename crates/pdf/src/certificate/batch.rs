@@ -39,7 +39,7 @@ impl CertificateTemplate {
         typeset: Vec<Result<Typeset, TemplateError>>,
     ) -> Vec<Result<Rendered, TemplateError>> {
         let ready: Vec<&Typeset> = typeset.iter().filter_map(|t| t.as_ref().ok()).collect();
-        let Some(mut files) = self.write_together(&ready) else {
+        let Some(files) = self.write_together(&ready) else {
             // Written one by one, a certificate that cannot be written names its own error.
             return typeset
                 .into_iter()
@@ -50,10 +50,11 @@ impl CertificateTemplate {
                 })
                 .collect();
         };
-        files.reverse();
+        // `write_together` gave one file for each ready certificate, in order.
+        let mut files = files.into_iter();
         typeset
             .into_iter()
-            .map(|t| t.map(|t| t.rendered(files.pop().unwrap_or_default())))
+            .map(|t| t.map(|t| t.rendered(files.next().unwrap_or_default())))
             .collect()
     }
 

@@ -276,11 +276,10 @@ async fn issue_batch(
         .zip(&numbered)
         .map(|(r, (number, code))| sheet.certificate(e, r.full_name(), *number, code))
         .collect();
-    let typesetter = sheet.clone();
-    let rendered =
-        tokio::task::spawn_blocking(move || typesetter.typesetter.render_all(&certificates))
-            .await
-            .unwrap_or_default();
+    let shared = sheet.clone();
+    let rendered = tokio::task::spawn_blocking(move || shared.typesetter.render_all(&certificates))
+        .await
+        .unwrap_or_default();
     for (i, (r, (number, code))) in due.iter().zip(&numbered).enumerate() {
         let outcome = match rendered.get(i) {
             Some(Ok(rendered)) => {
