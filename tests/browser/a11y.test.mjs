@@ -54,7 +54,8 @@ test('the most used pages have no accessibility violations', async () => {
   await page.waitForURL(`${base}/p/41`);
   const pages = ['/p/41', '/p/41/orgs', '/p/41/people', '/p/41/groups', '/p/41/cycles',
     '/p/41/events', '/p/41/events/new', '/p/41/accounts', '/p/41/audit', '/verify', '/verify/0000-0000-0000-0000', '/no-such-page',
-    '/p/41/cycles/1?tab=planning', '/p/41/cycles/1/plans/new', '/p/41/events/1/certificates'];
+    '/p/41/cycles/1?tab=planning', '/p/41/cycles/1/plans/new', '/p/41/events/1/certificates',
+    '/events/2'];
   await page.goto(`${base}/p/41/events/1/certificates`);
   const certificate = await page.locator('a[href*="/certificates/"]').evaluateAll(
     (links) => links.map((a) => new URL(a.href).pathname).find((p) => /\/certificates\/\d+$/.test(p)));

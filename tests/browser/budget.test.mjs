@@ -117,7 +117,7 @@ test('every page of the secretariat stays within its weight budget', async () =>
 });
 
 test('every public page stays within its weight budget', async () => {
-  const weighed = await walk(undefined, ['/', '/news', '/login', '/events/1', '/open/41', '/verify']);
+  const weighed = await walk(undefined, ['/', '/news', '/login', '/events/1', '/events/2', '/open/41', '/verify']);
   assert.ok(weighed.length >= 7, `the walk reached ${weighed.length} kinds of page`);
   report('anonymous', weighed);
 });

@@ -209,13 +209,20 @@ struct WrkResult {
 }
 
 fn wrk(url: &str, cookie: &str) -> Result<WrkResult> {
+    // An anonymous reader sends no session cookie at all.
+    if cookie.is_empty() {
+        wrk_with(url, &[])
+    } else {
+        wrk_with(url, &[format!("Cookie: sp_session={cookie}")])
+    }
+}
+
+/// `wrk` sending `headers` with every request.
+fn wrk_with(url: &str, headers: &[String]) -> Result<WrkResult> {
     let mut command = Command::new("wrk");
     command.args(["-t2", "-c32", "-d10s", "--latency"]);
-    // An anonymous reader sends no session cookie at all.
-    if !cookie.is_empty() {
-        command
-            .arg("-H")
-            .arg(format!("Cookie: sp_session={cookie}"));
+    for h in headers {
+        command.arg("-H").arg(h);
     }
     let out = command
         .arg(url)

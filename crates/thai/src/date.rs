@@ -69,7 +69,6 @@ fn month_index(date: NaiveDate) -> usize {
     date.month0() as usize
 }
 
-/// The Buddhist Era year of `date`.
 /// Today in Thailand (UTC+7 all year), whatever the server's own time zone.
 pub fn today_in_thailand() -> NaiveDate {
     now_in_thailand().date()

@@ -42,25 +42,44 @@ impl Shared {
         }
     }
 
-    /// The page for a reader with `token`: the kept bytes themselves when it has no form.
-    fn for_reader(&self, token: &str) -> Response {
-        let body = if self.tokens_at.is_empty() {
-            self.body.clone()
-        } else {
-            let mut body = self.body.to_vec();
-            for &at in &self.tokens_at {
-                body[at..at + token.len()].copy_from_slice(token.as_bytes());
-            }
-            Bytes::from(body)
-        };
-        let mut response = Response::new(Body::from(body));
+    /// The body as rendered with the placeholder, and where the placeholder stands in it.
+    pub fn as_rendered(&self) -> (&Bytes, &[usize]) {
+        (&self.body, &self.tokens_at)
+    }
+
+    /// The body for a reader with `token` (of `TOKEN_LEN`): the kept bytes themselves when
+    /// the page has no form.
+    pub fn body_for(&self, token: &str) -> Bytes {
+        if self.tokens_at.is_empty() {
+            return self.body.clone();
+        }
+        let mut body = self.body.to_vec();
+        for &at in &self.tokens_at {
+            body[at..at + token.len()].copy_from_slice(token.as_bytes());
+        }
+        Bytes::from(body)
+    }
+
+    /// The page for a reader with `token`. A page with a form goes out with itself attached
+    /// (`FormPage`), so that `front_cache` can keep it and put in the next reader's token.
+    fn for_reader(self: &Arc<Self>, token: &str) -> Response {
+        let mut response = Response::new(Body::from(self.body_for(token)));
         *response.headers_mut() = self.headers.clone();
         if self.tokens_at.is_empty() {
             response.extensions_mut().insert(crate::security::NoForm);
+        } else {
+            response.extensions_mut().insert(FormPage(self.clone()));
         }
         response
     }
 }
+
+/// A kept page with a form, as rendered with the placeholder token.
+#[derive(Clone)]
+pub struct FormPage(pub Arc<Shared>);
+
+/// The length of a CSRF token that fits the placeholder's place.
+pub const TOKEN_LEN: usize = PLACEHOLDER.len();
 
 pub async fn shared<F, Fut>(
     state: &AppState,
@@ -73,7 +92,7 @@ where
     Fut: Future<Output = Result<Response, AppError>>,
 {
     // A token of another shape (a cookie set by hand) would not fit the placeholder's place.
-    if ctx.account.is_some() || ctx.csrf.len() != PLACEHOLDER.len() {
+    if ctx.account.is_some() || ctx.csrf.len() != TOKEN_LEN {
         return render(ctx).await;
     }
     let host = headers

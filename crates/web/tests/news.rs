@@ -280,20 +280,7 @@ async fn kept_public_pages_are_answered_before_routing_until_a_write() {
         };
         async move { request.send().await.unwrap() }
     };
-    let hits = || async {
-        let metrics = reqwest::get(format!("{}/metrics", app.base))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        metrics
-            .lines()
-            .find(|l| l.contains("route=\"(kept page)\"") && !l.starts_with('#'))
-            .and_then(|l| l.rsplit(' ').next())
-            .and_then(|n| n.parse::<u64>().ok())
-            .unwrap_or(0)
-    };
+    let hits = || common::kept_page_hits(&app);
     let first = get("").await;
     assert_eq!(first.status(), 200);
     assert!(first.headers().get("set-cookie").is_none());

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Client, location, spawn};
+use common::{Client, kept_page_hits, location, spawn};
 
 async fn create_event(c: &Client, capacity: &str) -> String {
     let r = c
@@ -674,4 +674,170 @@ async fn a_kept_event_page_gives_each_visitor_their_own_token() {
         .await
         .unwrap();
     assert_eq!(token_in(&odd), "short-token");
+}
+
+#[tokio::test]
+async fn an_event_page_with_a_form_is_answered_before_routing_with_each_visitors_token() {
+    let app = spawn().await;
+    let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
+    let id = create_event(&staff, "10").await;
+    let path = format!("/events/{id}");
+    let http = reqwest::Client::new();
+    let visit = |cookie: &'static str, encoding: &'static str| {
+        let mut request = http.get(app.base.clone() + &path);
+        if !cookie.is_empty() {
+            request = request.header("cookie", cookie);
+        }
+        if !encoding.is_empty() {
+            request = request.header("accept-encoding", encoding);
+        }
+        async move {
+            let r = request.send().await.unwrap();
+            assert_eq!(r.status(), 200);
+            let cookie = r
+                .headers()
+                .get("set-cookie")
+                .map(|v| v.to_str().unwrap().to_string());
+            let encoding = r
+                .headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap().to_string());
+            let bytes = r.bytes().await.unwrap();
+            let mut page = String::new();
+            match encoding.as_deref() {
+                Some("gzip") => std::io::Read::read_to_string(
+                    &mut flate2::read::GzDecoder::new(&bytes[..]),
+                    &mut page,
+                )
+                .unwrap(),
+                Some("br") => std::io::Read::read_to_string(
+                    &mut brotli::Decompressor::new(&bytes[..], 4096),
+                    &mut page,
+                )
+                .unwrap(),
+                None => std::io::Read::read_to_string(&mut &bytes[..], &mut page).unwrap(),
+                Some(other) => panic!("unexpected encoding {other}"),
+            };
+            (cookie, encoding, page)
+        }
+    };
+    let token_in = |page: &str| {
+        page.split("name=\"_csrf\" value=\"")
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+            .expect("a registration form with a token")
+            .to_string()
+    };
+    let cookie_token = |cookie: &Option<String>| {
+        cookie
+            .as_deref()
+            .and_then(|c| c.strip_prefix("sp_csrf="))
+            .and_then(|c| c.split(';').next())
+            .expect("a first visit is given a CSRF cookie")
+            .to_string()
+    };
+
+    // Two first visits: the second comes from the front cache, with a token of its own.
+    let (cookie, _, first) = visit("", "").await;
+    let first_token = cookie_token(&cookie);
+    assert_eq!(token_in(&first), first_token);
+    let before = kept_page_hits(&app).await;
+    let (cookie, encoding, second) = visit("", "").await;
+    assert_eq!(
+        kept_page_hits(&app).await,
+        before + 1,
+        "answered before routing"
+    );
+    assert_eq!(encoding, None);
+    let second_token = cookie_token(&cookie);
+    assert_ne!(
+        second_token, first_token,
+        "every first visit gets a token of its own"
+    );
+    assert_eq!(token_in(&second), second_token);
+    assert_eq!(second.replace(&second_token, &first_token), first);
+
+    // A returning visitor keeps their own token, and is given no new cookie.
+    const MINE: &str = "sp_csrf=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    let (cookie, _, page) = visit(MINE, "").await;
+    assert_eq!(cookie, None);
+    assert_eq!(token_in(&page), MINE["sp_csrf=".len()..]);
+
+    // Compressed: the first visit by the compression layer, the next from the front cache,
+    // gzip (the token spliced in) whenever it is accepted, brotli for a reader of brotli only.
+    let hits = kept_page_hits(&app).await;
+    for (asked, sent) in [
+        ("gzip", "gzip"),
+        ("gzip", "gzip"),
+        ("br, gzip", "br"),
+        ("br, gzip", "gzip"),
+        ("br", "br"),
+        ("br", "br"),
+    ] {
+        let (_, encoding, page) = visit(MINE, asked).await;
+        assert_eq!(encoding.as_deref(), Some(sent), "asked {asked}");
+        assert_eq!(page.replace(&MINE["sp_csrf=".len()..], &first_token), first);
+    }
+    assert_eq!(kept_page_hits(&app).await, hits + 3);
+    let (cookie, encoding, page) = visit("", "gzip").await;
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    let token = cookie_token(&cookie);
+    assert_eq!(
+        token_in(&page),
+        token,
+        "a first visit's gzip page has its new token"
+    );
+    assert_eq!(page.replace(&token, &first_token), first);
+
+    // The visitor registers with the token of a page from the front cache.
+    let visitor = Client::new(&app);
+    let page = visitor.page(&path).await;
+    assert_eq!(token_in(&page), visitor.cookie_csrf());
+    let r = visitor
+        .post(&format!("{path}/register"), &person("ฤทัย", "081-234-5678"))
+        .await;
+    assert_eq!(r.status(), 303, "registered with the kept page's token");
+
+    // A signed-in organizer never gets the kept page.
+    let hits = kept_page_hits(&app).await;
+    let mine = staff.page(&path).await;
+    assert_eq!(token_in(&mine), staff.csrf());
+    assert_eq!(kept_page_hits(&app).await, hits);
+}
+
+#[tokio::test]
+async fn an_open_event_says_until_when_and_how_many_places_a_past_one_neither() {
+    let app = spawn().await;
+    let events = sermphalang_store::training::event::list(&app.db.db, 41)
+        .await
+        .unwrap();
+    let id_of = |title: &str| events.iter().find(|e| e.title == title).unwrap().id;
+    let visitor = Client::new(&app);
+    let open = visitor
+        .page(&format!(
+            "/events/{}",
+            id_of(sermphalang_store::demo::UPCOMING_TITLE)
+        ))
+        .await;
+    let closes = sermphalang_thai::date::today_in_thailand() + chrono::Days::new(21);
+    let closes = sermphalang_thai::format_short(closes);
+    assert!(open.contains("<dt>ปิดรับสมัคร</dt>"), "{open}");
+    assert!(
+        open.contains(&format!("<dd>{closes}</dd>")),
+        "closes {closes}"
+    );
+    assert!(
+        open.contains("<dt>ที่ว่าง</dt><dd>54</dd>"),
+        "60 places, 6 taken"
+    );
+    assert!(open.contains("action=\"/events/"), "the registration form");
+    let past = visitor
+        .page(&format!(
+            "/events/{}",
+            id_of(sermphalang_store::demo::WORKSHOP_TITLE)
+        ))
+        .await;
+    assert!(past.contains("งานนี้จัดไปแล้ว จึงปิดรับสมัคร"));
+    assert!(!past.contains("ที่ว่าง"), "no places to offer after the event");
+    assert!(!past.contains("<dt>ปิดรับสมัคร</dt>"));
 }

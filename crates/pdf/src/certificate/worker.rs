@@ -120,6 +120,9 @@ impl Worker {
             .arg(CPU_BACKSTOP_SECONDS.to_string())
             .arg("--megabytes")
             .arg(limits.megabytes.to_string())
+            // The address space is limited: mimalloc (the server's allocator) must not reserve
+            // its usual 1 GiB at a time ahead of use, or the worker could not allocate at all.
+            .env("MIMALLOC_ARENA_RESERVE", "64MiB")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -11,8 +11,10 @@ mod paper_results;
 mod plan;
 mod reports;
 mod training;
+mod upcoming;
 
 pub use training::{WORKSHOP_TITLE, participant_name};
+pub use upcoming::UPCOMING_TITLE;
 
 use crate::audit::Actor;
 use crate::registry::{org, person, working_group};
@@ -97,9 +99,11 @@ pub async fn load(db: &Db, hash: impl Fn(&str) -> String) -> Result<()> {
     load_training(db).await
 }
 
-/// The training workshop of the demo, loaded on its own so a server can answer while it loads.
+/// The training workshop of the demo and a training still open for registration, loaded on their own so a server can answer while it loads.
 pub async fn load_training(db: &Db) -> Result<()> {
-    training::load(db).await.map(|_| ())
+    training::load(db).await?;
+    upcoming::load(db, sermphalang_thai::date::today_in_thailand()).await?;
+    Ok(())
 }
 
 /// The activity reports of the demo's plan, with photos that `make_photo` makes from a seed

@@ -158,14 +158,18 @@ fn person(i: usize) -> RegistrationInput {
     }
 }
 
-pub async fn load(db: &Db) -> Result<i64> {
-    let actor = Actor::system();
-    // The provincial culture office, first of the demo's organizations.
-    let office: Option<i64> = crate::registry::org::options(db, super::UDON_THANI)
+/// The provincial culture office, first of the demo's organizations.
+pub(super) async fn culture_office(db: &Db) -> Result<Option<i64>> {
+    Ok(crate::registry::org::options(db, super::UDON_THANI)
         .await?
         .into_iter()
         .find(|(_, name)| name == ORGANIZATIONS[0])
-        .map(|(id, _)| id);
+        .map(|(id, _)| id))
+}
+
+pub async fn load(db: &Db) -> Result<i64> {
+    let actor = Actor::system();
+    let office = culture_office(db).await?;
     // The workshop was the baseline evaluation's: the FY 2565 cycle without a baseline.
     let cycle = crate::evaluation::cycle::list(db, super::UDON_THANI)
         .await?

@@ -131,6 +131,22 @@ impl Client {
     }
 }
 
+/// How many answers came from the front cache, as `/metrics` counts them.
+pub async fn kept_page_hits(app: &TestApp) -> u64 {
+    let metrics = reqwest::get(format!("{}/metrics", app.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    metrics
+        .lines()
+        .find(|l| l.contains("route=\"(kept page)\"") && !l.starts_with('#'))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0)
+}
+
 pub fn location(r: &reqwest::Response) -> String {
     r.headers()
         .get("location")
