@@ -628,13 +628,6 @@ async fn a_kept_event_page_gives_each_visitor_their_own_token() {
     let app = spawn().await;
     let staff = Client::login(&app, "secretariat@demo.example", "demo-secretariat-2565").await;
     let id = create_event(&staff, "10").await;
-    let token_in = |page: &str| {
-        page.split("name=\"_csrf\" value=\"")
-            .nth(1)
-            .and_then(|t| t.split('"').next())
-            .expect("a registration form with a token")
-            .to_string()
-    };
     let visitors = [Client::new(&app), Client::new(&app), Client::new(&app)];
     let mut tokens = Vec::new();
     for (i, visitor) in visitors.iter().enumerate() {
@@ -645,7 +638,7 @@ async fn a_kept_event_page_gives_each_visitor_their_own_token() {
                 !page.contains("csrf-placeholder"),
                 "visitor {i} got the placeholder"
             );
-            assert_eq!(token_in(&page), visitor.cookie_csrf(), "visitor {i}");
+            assert_eq!(form_token(&page), visitor.cookie_csrf(), "visitor {i}");
         }
         tokens.push(visitor.cookie_csrf());
     }
@@ -673,7 +666,7 @@ async fn a_kept_event_page_gives_each_visitor_their_own_token() {
         .text()
         .await
         .unwrap();
-    assert_eq!(token_in(&odd), "short-token");
+    assert_eq!(form_token(&odd), "short-token");
 }
 
 #[tokio::test]
@@ -721,13 +714,6 @@ async fn an_event_page_with_a_form_is_answered_before_routing_with_each_visitors
             (cookie, encoding, page)
         }
     };
-    let token_in = |page: &str| {
-        page.split("name=\"_csrf\" value=\"")
-            .nth(1)
-            .and_then(|t| t.split('"').next())
-            .expect("a registration form with a token")
-            .to_string()
-    };
     let cookie_token = |cookie: &Option<String>| {
         cookie
             .as_deref()
@@ -740,7 +726,7 @@ async fn an_event_page_with_a_form_is_answered_before_routing_with_each_visitors
     // Two first visits: the second comes from the front cache, with a token of its own.
     let (cookie, _, first) = visit("", "").await;
     let first_token = cookie_token(&cookie);
-    assert_eq!(token_in(&first), first_token);
+    assert_eq!(form_token(&first), first_token);
     let before = kept_page_hits(&app).await;
     let (cookie, encoding, second) = visit("", "").await;
     assert_eq!(
@@ -754,14 +740,14 @@ async fn an_event_page_with_a_form_is_answered_before_routing_with_each_visitors
         second_token, first_token,
         "every first visit gets a token of its own"
     );
-    assert_eq!(token_in(&second), second_token);
+    assert_eq!(form_token(&second), second_token);
     assert_eq!(second.replace(&second_token, &first_token), first);
 
     // A returning visitor keeps their own token, and is given no new cookie.
     const MINE: &str = "sp_csrf=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     let (cookie, _, page) = visit(MINE, "").await;
     assert_eq!(cookie, None);
-    assert_eq!(token_in(&page), MINE["sp_csrf=".len()..]);
+    assert_eq!(form_token(&page), MINE["sp_csrf=".len()..]);
 
     // Compressed: the first visit by the compression layer, the next from the front cache,
     // gzip (the token spliced in) whenever it is accepted, brotli for a reader of brotli only.
@@ -783,7 +769,7 @@ async fn an_event_page_with_a_form_is_answered_before_routing_with_each_visitors
     assert_eq!(encoding.as_deref(), Some("gzip"));
     let token = cookie_token(&cookie);
     assert_eq!(
-        token_in(&page),
+        form_token(&page),
         token,
         "a first visit's gzip page has its new token"
     );
@@ -792,7 +778,7 @@ async fn an_event_page_with_a_form_is_answered_before_routing_with_each_visitors
     // The visitor registers with the token of a page from the front cache.
     let visitor = Client::new(&app);
     let page = visitor.page(&path).await;
-    assert_eq!(token_in(&page), visitor.cookie_csrf());
+    assert_eq!(form_token(&page), visitor.cookie_csrf());
     let r = visitor
         .post(&format!("{path}/register"), &person("ฤทัย", "081-234-5678"))
         .await;
@@ -801,7 +787,7 @@ async fn an_event_page_with_a_form_is_answered_before_routing_with_each_visitors
     // A signed-in organizer never gets the kept page.
     let hits = kept_page_hits(&app).await;
     let mine = staff.page(&path).await;
-    assert_eq!(token_in(&mine), staff.csrf());
+    assert_eq!(form_token(&mine), staff.csrf());
     assert_eq!(kept_page_hits(&app).await, hits);
 }
 
@@ -840,4 +826,13 @@ async fn an_open_event_says_until_when_and_how_many_places_a_past_one_neither() 
     assert!(past.contains("งานนี้จัดไปแล้ว จึงปิดรับสมัคร"));
     assert!(!past.contains("ที่ว่าง"), "no places to offer after the event");
     assert!(!past.contains("<dt>ปิดรับสมัคร</dt>"));
+}
+
+/// The CSRF token in a page's registration form.
+fn form_token(page: &str) -> String {
+    page.split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .expect("a registration form with a token")
+        .to_string()
 }
