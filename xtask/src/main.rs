@@ -24,6 +24,11 @@ mod workshop;
 
 const ORGANIZATIONS: usize = 20_000;
 
+/// The server's allocator, so that what runs here in-process (certificates, store benches)
+/// is measured as the server would run it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -107,7 +107,8 @@ enum UserCommand {
 }
 
 /// glibc's malloc spent a tenth of a busy server's time freeing and consolidating the many
-/// small, short-lived buffers of its answers (perf under `bench public`).
+/// small, short-lived buffers of its answers (perf under `bench public`). Built without
+/// transparent huge pages (`no_thp`): with them, 10,000 phones took 530 MB instead of 376.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
