@@ -404,12 +404,17 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Bodies this size or smaller go out as they are.
+pub const COMPRESS_ABOVE: u16 = 1024;
+/// brotli's and gzip's level, here and in `front_cache`.
+pub const COMPRESSION_LEVEL: i32 = 4;
+
 /// Pages and scripts compressed for phones on slow connections (brotli or gzip, as the browser
 /// asks), at a quick level: the default brotli quality costs ten times the CPU for a few per
 /// cent. Live streams must reach phones at once, and images, PDFs and workbooks are compressed
 /// already.
 fn compression() -> tower_http::compression::CompressionLayer<impl Predicate> {
-    let predicate = SizeAbove::new(1024)
+    let predicate = SizeAbove::new(COMPRESS_ABOVE)
         .and(NotForContentType::GRPC)
         .and(NotForContentType::IMAGES)
         .and(NotForContentType::SSE)
@@ -420,6 +425,6 @@ fn compression() -> tower_http::compression::CompressionLayer<impl Predicate> {
         ))
         .and(NotForContentType::const_new("font/"));
     tower_http::compression::CompressionLayer::new()
-        .quality(tower_http::CompressionLevel::Precise(4))
+        .quality(tower_http::CompressionLevel::Precise(COMPRESSION_LEVEL))
         .compress_when(predicate)
 }

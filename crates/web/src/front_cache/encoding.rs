@@ -4,13 +4,11 @@
 //! gets it compressed for them, at the compression layer's level.
 
 use super::spliced::SplicedGzip;
+use crate::routes::{COMPRESS_ABOVE, COMPRESSION_LEVEL};
 use crate::shared_pages::Shared;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, header};
 use std::io::Write;
-
-/// Pages this small are sent as they are, as by the compression layer.
-const SMALLEST: usize = 1025;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Encoding {
@@ -59,7 +57,7 @@ impl Encoding {
         token: &str,
         gzip: &SplicedGzip,
     ) -> (Bytes, Option<&'static str>) {
-        if page.as_rendered().0.len() < SMALLEST {
+        if page.as_rendered().0.len() <= usize::from(COMPRESS_ABOVE) {
             return (page.body_for(token), None);
         }
         match self {
@@ -67,7 +65,8 @@ impl Encoding {
             Encoding::Gzip => (gzip.with_token(token.as_bytes()).into(), Some("gzip")),
             Encoding::Brotli => {
                 let body = page.body_for(token);
-                let mut br = brotli::CompressorWriter::new(Vec::new(), 4096, 4, 22);
+                let mut br =
+                    brotli::CompressorWriter::new(Vec::new(), 4096, COMPRESSION_LEVEL as u32, 22);
                 match br.write_all(&body) {
                     Ok(()) => (br.into_inner().into(), Some("br")),
                     Err(_) => (body, None),

@@ -44,8 +44,6 @@ pub enum FrontPage {
 /// Who asks, as far as the kept answer depends on it.
 struct Reader {
     key: String,
-    csrf: Option<String>,
-    encoding: Encoding,
 }
 
 pub async fn front(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -54,7 +52,7 @@ pub async fn front(State(state): State<AppState>, req: Request, next: Next) -> R
     };
     let generation = state.db.generation();
     if let Some(page) = state.front_pages.get(&reader.key, generation)
-        && let Some(response) = answer(&state, &page, &reader)
+        && let Some(response) = answer(&state, &page, req.headers())
     {
         state.metrics.count_front_hit();
         return response;
@@ -120,7 +118,7 @@ fn to_keep(response: &Response) -> Option<Keep> {
 
 /// The kept answer for this reader; `None` when it must be rendered afresh (a CSRF cookie of
 /// a shape that does not fit the token's places).
-fn answer(state: &AppState, page: &FrontPage, reader: &Reader) -> Option<Response> {
+fn answer(state: &AppState, page: &FrontPage, asked: &HeaderMap) -> Option<Response> {
     let (headers, page, gzip) = match page {
         FrontPage::Fixed { headers, body } => {
             let mut response = Response::new(Body::from(body.clone()));
@@ -133,12 +131,16 @@ fn answer(state: &AppState, page: &FrontPage, reader: &Reader) -> Option<Respons
             gzip,
         } => (headers, page, gzip),
     };
-    let (token, new) = match &reader.csrf {
+    // Read only for a page with a form: a formless hit needs neither.
+    let csrf = CookieJar::from_headers(asked)
+        .get(CSRF_COOKIE)
+        .map(|c| c.value().to_owned());
+    let (token, new) = match &csrf {
         Some(token) if token.len() == TOKEN_LEN => (token.clone(), false),
         Some(_) => return None,
         None => (sermphalang_store::sessions::new_token(), true),
     };
-    let (body, encoding) = reader.encoding.apply(&page.0, &token, gzip);
+    let (body, encoding) = Encoding::for_form_page(asked).apply(&page.0, &token, gzip);
     let mut response = Response::new(Body::from(body));
     *response.headers_mut() = headers.clone();
     if let Some(encoding) = encoding {
@@ -195,7 +197,5 @@ fn reader(state: &AppState, req: &Request) -> Option<Reader> {
             cookie(FONT_COOKIE),
             header(header::ACCEPT_ENCODING),
         ),
-        csrf: jar.get(CSRF_COOKIE).map(|c| c.value().to_owned()),
-        encoding: Encoding::for_form_page(headers),
     })
 }

@@ -4,6 +4,7 @@
 //! parts with their token's bytes put in, and a checksum. No part refers back into another,
 //! so no compressed byte depends on the token.
 
+use crate::routes::COMPRESSION_LEVEL;
 use axum::body::Bytes;
 use flate2::Compression;
 use flate2::write::DeflateEncoder;
@@ -74,7 +75,7 @@ impl SplicedGzip {
 /// `text` deflated at the compression layer's level, ended by a sync flush: byte-aligned and
 /// not the stream's last block, so that more blocks may follow.
 fn deflate_part(text: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut encoder = DeflateEncoder::new(Vec::new(), Compression::new(4));
+    let mut encoder = DeflateEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
     encoder.write_all(text)?;
     encoder.flush()?;
     // Dropping the encoder would end the stream; its blocks so far are taken first.
